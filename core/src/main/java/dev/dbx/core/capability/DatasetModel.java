@@ -1,0 +1,35 @@
+package dev.dbx.core.capability;
+
+import dev.dbx.core.dataset.Dataset;
+import dev.dbx.core.dataset.DatasetSource;
+import dev.dbx.core.dataset.Entity;
+import dev.dbx.core.dataset.RowSink;
+import dev.dbx.core.store.Capability;
+
+/**
+ * The store's own model of a dataset, the way an expert in the engine would build it: its schema (kept as resource
+ * files next to the adapter), a bulk load through the engine's fast path, and a scan that gives every entity back as
+ * canonical rows so {@code dbx verify} can compare stores whatever their model.
+ */
+public interface DatasetModel extends Capability {
+    /** Whether the store holds any of the dataset (its schema exists with rows in it). */
+    boolean isLoaded(Dataset dataset);
+
+    /** Creates the schema; it may already exist, in which case it is left as it is. */
+    void create(Dataset dataset);
+
+    /** Drops the schema and all its data; nothing happens when it does not exist. */
+    void drop(Dataset dataset);
+
+    /**
+     * Bulk-loads the entities {@code source} provides, streaming: rows are read once (or, for embedded models, once
+     * per pass) and never all held in memory. The schema must exist.
+     */
+    void load(DatasetSource source);
+
+    /** How many rows of {@code entity} the store holds (for an embedded entity, how many embedded items). */
+    long count(Dataset dataset, Entity entity);
+
+    /** Streams every row of {@code entity} to {@code sink} as canonical values, in any order. */
+    void scan(Dataset dataset, Entity entity, RowSink sink);
+}

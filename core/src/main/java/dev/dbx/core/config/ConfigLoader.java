@@ -1,0 +1,183 @@
+package dev.dbx.core.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.dbx.core.DbxException;
+import dev.dbx.core.Uris;
+import dev.dbx.core.store.StoreProvider;
+import dev.dbx.core.store.Stores;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Resolves {@link DbxConfig}. Precedence, highest first: flags ({@link Overrides}), environment ({@code DBX_DATA_DIR},
+ * {@code DBX_TIMEOUT}, {@code DBX_STORE_<ID>=uri}, {@code DBX_PORT_<ENGINE>=n}), the YAML file, defaults.
+ */
+public final class ConfigLoader {
+    public static final Path DEFAULT_FILE = Path.of("dbx.yaml");
+
+    /** What the command line said; null or empty means "not given". */
+    public record Overrides(
+            Path configFile, Path dataDir, Map<String, String> stores, Map<String, Integer> ports, Duration timeout) {
+        public static Overrides none() {
+            return new Overrides(null, null, Map.of(), Map.of(), null);
+        }
+    }
+
+    /** The YAML file's shape. Unknown keys are an error, so a typo never silently does nothing. */
+    static final class FileSettings {
+        @JsonProperty
+        String dataDir;
+
+        @JsonProperty
+        String timeout;
+
+        @JsonProperty
+        Map<String, String> stores = new LinkedHashMap<>();
+
+        @JsonProperty
+        Map<String, EngineSettings> engines = new LinkedHashMap<>();
+    }
+
+    static final class EngineSettings {
+        @JsonProperty
+        Integer port;
+    }
+
+    private ConfigLoader() {}
+
+    public static DbxConfig load(Overrides flags, Map<String, String> env) {
+        FileSettings file = readFile(flags.configFile());
+
+        Path dataDir = DbxConfig.DEFAULT_DATA_DIR;
+        if (file.dataDir != null) {
+            dataDir = Path.of(file.dataDir);
+        }
+        if (env.get("DBX_DATA_DIR") != null && !env.get("DBX_DATA_DIR").isBlank()) {
+            dataDir = Path.of(env.get("DBX_DATA_DIR"));
+        }
+        if (flags.dataDir() != null) {
+            dataDir = flags.dataDir();
+        }
+
+        Duration timeout = DbxConfig.DEFAULT_TIMEOUT;
+        if (file.timeout != null) {
+            timeout = parseDuration("timeout in dbx.yaml", file.timeout);
+        }
+        if (env.get("DBX_TIMEOUT") != null) {
+            timeout = parseDuration("DBX_TIMEOUT", env.get("DBX_TIMEOUT"));
+        }
+        if (flags.timeout() != null) {
+            timeout = flags.timeout();
+        }
+
+        Map<String, URI> stores = new LinkedHashMap<>();
+        file.stores.forEach((id, uri) -> putStore(stores, id, uri, "dbx.yaml"));
+        env.forEach((key, value) -> {
+            if (key.startsWith("DBX_STORE_")) {
+                putStore(stores, key.substring("DBX_STORE_".length()), value, key);
+            }
+        });
+        flags.stores().forEach((id, uri) -> putStore(stores, id, uri, "--store"));
+
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        file.engines.forEach((engine, settings) -> {
+            if (settings != null && settings.port != null) {
+                ports.put(engine.toLowerCase(Locale.ROOT), checkPort("engines." + engine + ".port", settings.port));
+            }
+        });
+        env.forEach((key, value) -> {
+            if (key.startsWith("DBX_PORT_")) {
+                ports.put(key.substring("DBX_PORT_".length()).toLowerCase(Locale.ROOT), parsePort(key, value));
+            }
+        });
+        flags.ports().forEach((engine, port) -> ports.put(engine.toLowerCase(Locale.ROOT), checkPort("--port", port)));
+
+        return new DbxConfig(dataDir, stores, ports, timeout);
+    }
+
+    private static FileSettings readFile(Path given) {
+        Path path = given != null ? given : DEFAULT_FILE;
+        if (!Files.exists(path)) {
+            if (given != null) {
+                throw new DbxException("config file " + given + " does not exist");
+            }
+            return new FileSettings();
+        }
+        ObjectMapper yaml =
+                new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        try {
+            FileSettings settings = yaml.readValue(path.toFile(), FileSettings.class);
+            return settings == null ? new FileSettings() : settings;
+        } catch (UnrecognizedPropertyException e) {
+            throw new DbxException(
+                    path + ": unknown setting '" + e.getPropertyName() + "' at line "
+                            + e.getLocation().getLineNr(),
+                    "known settings: dataDir, timeout, stores.<store>, engines.<engine>.port");
+        } catch (JsonMappingException e) {
+            throw new DbxException(path + ": " + e.getOriginalMessage() + " at line "
+                    + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()));
+        } catch (IOException e) {
+            throw new DbxException("cannot read " + path + ": " + e.getMessage());
+        }
+    }
+
+    private static void putStore(Map<String, URI> stores, String id, String text, String origin) {
+        StoreProvider provider = Stores.find(id.replace('_', '-'))
+                .orElseThrow(() -> new DbxException(
+                        origin + ": unknown store '" + id.toLowerCase(Locale.ROOT) + "'",
+                        "known stores: " + String.join(", ", Stores.ids())));
+        URI uri = Uris.parse("store " + provider.id() + " (" + origin + ")", text, provider.uriExample());
+        if (!provider.accepts(uri)) {
+            throw new DbxException(
+                    origin + ": store " + provider.id() + " cannot open '" + Uris.redact(uri) + "'",
+                    "expected a URI like " + provider.uriExample());
+        }
+        stores.put(provider.id(), uri);
+    }
+
+    private static int parsePort(String origin, String value) {
+        try {
+            return checkPort(origin, Integer.parseInt(value.strip()));
+        } catch (NumberFormatException e) {
+            throw new DbxException(origin + ": '" + value + "' is not a port number", "use a number from 1 to 65535");
+        }
+    }
+
+    private static int checkPort(String origin, int port) {
+        if (port < 1 || port > 65535) {
+            throw new DbxException(origin + ": port " + port + " is out of range", "use a number from 1 to 65535");
+        }
+        return port;
+    }
+
+    /** Parses "30s", "2m", "500ms" or an ISO-8601 duration. */
+    public static Duration parseDuration(String origin, String text) {
+        String t = text.strip().toLowerCase(Locale.ROOT);
+        try {
+            if (t.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
+            }
+            if (t.endsWith("s")) {
+                return Duration.ofSeconds(Long.parseLong(t.substring(0, t.length() - 1)));
+            }
+            if (t.endsWith("m")) {
+                return Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1)));
+            }
+            return Duration.parse(text.strip().toUpperCase(Locale.ROOT));
+        } catch (NumberFormatException | DateTimeParseException e) {
+            throw new DbxException(origin + ": '" + text + "' is not a duration", "use e.g. 500ms, 10s or 2m");
+        }
+    }
+}

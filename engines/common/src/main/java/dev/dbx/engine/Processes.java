@@ -1,0 +1,125 @@
+package dev.dbx.engine;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/** Linux process facts and signals for supervised servers, by PID. */
+public final class Processes {
+    private Processes() {}
+
+    /** The live process with this PID, if it is the one that started at {@code startedAt} (PIDs get reused). */
+    public static Optional<ProcessHandle> find(long pid, Instant startedAt) {
+        return ProcessHandle.of(pid)
+                .filter(p -> isRunning(p.pid()))
+                .filter(p -> startedAt == null
+                        || p.info()
+                                .startInstant()
+                                .map(s -> Math.abs(s.toEpochMilli() - startedAt.toEpochMilli()) < 2000)
+                                .orElse(true));
+    }
+
+    /** Alive and not a zombie (an exited child nobody reaped still answers {@code kill -0}). */
+    public static boolean isRunning(long pid) {
+        long group = processGroup(pid);
+        return group >= 0;
+    }
+
+    /**
+     * Resident memory of the process and its descendants, with shared pages divided among the processes that share
+     * them (PSS), so that a multi-process server such as PostgreSQL is not counted twice. Null when unreadable.
+     */
+    public static Long memoryBytes(ProcessHandle process) {
+        List<ProcessHandle> tree = new ArrayList<>();
+        tree.add(process);
+        process.descendants().forEach(tree::add);
+        long total = 0;
+        boolean any = false;
+        for (ProcessHandle p : tree) {
+            Long bytes = pssBytes(p.pid());
+            if (bytes == null) {
+                bytes = rssBytes(p.pid());
+            }
+            if (bytes != null) {
+                total += bytes;
+                any = true;
+            }
+        }
+        return any ? total : null;
+    }
+
+    private static Long pssBytes(long pid) {
+        return kbField(Path.of("/proc", Long.toString(pid), "smaps_rollup"), "Pss:");
+    }
+
+    /** The process's own resident set size (VmRSS), or null. */
+    public static Long rssBytes(long pid) {
+        return kbField(Path.of("/proc", Long.toString(pid), "status"), "VmRSS:");
+    }
+
+    private static Long kbField(Path file, String field) {
+        try {
+            for (String line : Files.readAllLines(file)) {
+                if (line.startsWith(field)) {
+                    String[] parts = line.substring(field.length()).strip().split("\\s+");
+                    return Long.parseLong(parts[0]) * 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // gone, or not ours to read: unknown
+        }
+        return null;
+    }
+
+    /** Sends {@code signal} to the process group led by {@code pid} (supervised servers lead their own). */
+    public static void signalGroup(long pid, String signal) {
+        run("kill", "-" + signal, "--", "-" + pid);
+    }
+
+    /** Sends {@code signal} to one process. */
+    public static void signal(long pid, String signal) {
+        run("kill", "-" + signal, Long.toString(pid));
+    }
+
+    private static void run(String... command) {
+        try {
+            Process p = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            p.waitFor(5, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run " + String.join(" ", command), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Whether any process is still in the process group {@code pgid}. */
+    public static boolean groupAlive(long pgid) {
+        try (var dirs = Files.list(Path.of("/proc"))) {
+            return dirs.map(d -> d.getFileName().toString())
+                    .filter(n -> n.chars().allMatch(Character::isDigit))
+                    .anyMatch(n -> processGroup(Long.parseLong(n)) == pgid);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static long processGroup(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // the command name may hold spaces and parentheses: fields start after the last ')'
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            String state = fields[0];
+            return "Z".equals(state) ? -1 : Long.parseLong(fields[2]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package dev.dbx.engine.redis;
+
+import dev.dbx.core.DbxException;
+import dev.dbx.core.store.ServerIdentity;
+import dev.dbx.engine.EngineContext;
+import dev.dbx.engine.Launch;
+import dev.dbx.engine.LocalEngine;
+import dev.dbx.engine.ServerBinaries;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Redis: Debian's {@code redis-server} when it is on the PATH (newer), else the Linux binary shipped in the
+ * embedded-redis jar. Persistence is an append-only file synced once a second, so data survives {@code dbx down}
+ * without background snapshots disturbing benchmarks.
+ */
+public final class RedisEngine extends LocalEngine {
+    private static final String BUNDLED_ENTRY = "redis-server-6.2.6-v5-linux-amd64";
+
+    @Override
+    public String name() {
+        return "redis";
+    }
+
+    @Override
+    public String description() {
+        return debianBinary().isPresent() ? "Redis (Debian redis-server)" : "Redis (binary from embedded-redis)";
+    }
+
+    @Override
+    public int defaultPort() {
+        return 16379;
+    }
+
+    @Override
+    public Launch launch(EngineContext ctx) throws IOException {
+        Path binary = debianBinary().isPresent() ? debianBinary().get() : bundledBinary(ctx);
+        return Launch.of(
+                ctx.dataDir(),
+                List.of(
+                        binary.toString(),
+                        "--port",
+                        Integer.toString(ctx.port()),
+                        "--bind",
+                        ctx.host(),
+                        "--dir",
+                        ctx.dataDir().toString(),
+                        "--daemonize",
+                        "no",
+                        "--protected-mode",
+                        "yes",
+                        "--save",
+                        "",
+                        "--appendonly",
+                        "yes",
+                        "--appendfsync",
+                        "everysec",
+                        "--logfile",
+                        ""));
+    }
+
+    private Path bundledBinary(EngineContext ctx) throws IOException {
+        Path jar = ServerBinaries.jar(this, "embedded-redis-");
+        return ServerBinaries.unpack(
+                jar, BUNDLED_ENTRY, ctx.cacheDir().resolve("redis").resolve(BUNDLED_ENTRY), true);
+    }
+
+    /** Debian's server, unless DBX_REDIS_BINARY=bundled asks for the jar's. */
+    private static Optional<Path> debianBinary() {
+        if ("bundled".equals(System.getenv("DBX_REDIS_BINARY"))) {
+            return Optional.empty();
+        }
+        return ServerBinaries.onPath("redis-server");
+    }
+
+    @Override
+    public URI uri(EngineContext ctx) {
+        return URI.create("redis://" + ctx.host() + ":" + ctx.port());
+    }
+
+    @Override
+    public ServerIdentity probe(URI uri, Duration timeout) {
+        RedisClient client = RedisClient.create(RedisURI.create(uri));
+        client.setOptions(ClientOptions.builder()
+                .socketOptions(SocketOptions.builder().connectTimeout(timeout).build())
+                .timeoutOptions(TimeoutOptions.enabled(timeout))
+                .autoReconnect(false)
+                .build());
+        try (StatefulRedisConnection<String, String> connection = client.connect()) {
+            String info = connection.sync().info("server");
+            String version = info.lines()
+                    .filter(l -> l.startsWith("redis_version:"))
+                    .map(l -> l.substring("redis_version:".length()).strip())
+                    .findFirst()
+                    .orElseThrow(() -> new DbxException("INFO server did not report redis_version"));
+            return new ServerIdentity("Redis", version);
+        } finally {
+            client.shutdown(0, 2, TimeUnit.SECONDS);
+        }
+    }
+}
