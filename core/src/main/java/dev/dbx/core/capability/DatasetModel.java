@@ -23,9 +23,15 @@ public interface DatasetModel extends Capability {
 
     /**
      * Bulk-loads the entities {@code source} provides, streaming: rows are read once (or, for embedded models, once
-     * per pass) and never all held in memory. The schema must exist.
+     * per pass) and never all held in memory. The schema must exist. Loads rows only: see {@link #index}.
      */
     void load(DatasetSource source);
+
+    /**
+     * Builds what is cheaper to build after a bulk load than during it: secondary and full-text indexes, foreign
+     * keys, statistics. Harmless to repeat; a store with nothing to build does nothing.
+     */
+    default void index(Dataset dataset) {}
 
     /** How many rows of {@code entity} the store holds (for an embedded entity, how many embedded items). */
     long count(Dataset dataset, Entity entity);

@@ -57,6 +57,24 @@ public final class Checksum {
         count++;
     }
 
+    /** Count and checksum of every row in {@code rows} (which it closes). */
+    public static Checksum of(Entity entity, RowStream rows) {
+        Checksum checksum = new Checksum(entity);
+        try (rows) {
+            while (rows.hasNext()) {
+                checksum.add(rows.next());
+            }
+        }
+        return checksum;
+    }
+
+    /** Count and checksum of {@code entity} as {@code model} gives it back. */
+    public static Checksum of(dev.dbx.core.capability.DatasetModel model, Dataset dataset, Entity entity) {
+        Checksum checksum = new Checksum(entity);
+        model.scan(dataset, entity, checksum::add);
+        return checksum;
+    }
+
     /** Adds a checksum of another part of the same entity (e.g. from a parallel scan). */
     public void merge(Checksum other) {
         sum += other.sum;

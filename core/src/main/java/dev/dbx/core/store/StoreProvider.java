@@ -25,10 +25,11 @@ public interface StoreProvider {
     String uriExample();
 
     /**
-     * For an embedded database (SQLite, DuckDB): where its file lives under dbx's data directory. Server stores return
-     * empty; they are reached through a local engine or an external URI.
+     * For an embedded database (SQLite, DuckDB): its URI when its files live in {@code storeDir} (a directory of its
+     * own under dbx's data directory, deleted by {@code dbx down --wipe}). Server stores return empty; they are
+     * reached through a local engine or an external URI.
      */
-    default Optional<URI> embeddedUri(Path dataDir) {
+    default Optional<URI> embeddedUri(Path storeDir) {
         return Optional.empty();
     }
 

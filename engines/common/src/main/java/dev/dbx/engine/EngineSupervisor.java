@@ -162,6 +162,9 @@ public final class EngineSupervisor {
         }
         long pid = state.get().pid();
         Optional<ProcessHandle> process = Processes.find(pid, state.get().processStart());
+        // Children may leave the server's process group (PostgreSQL's backends call setsid): remember them all.
+        List<ProcessHandle> descendants =
+                process.map(p -> p.descendants().toList()).orElse(List.of());
         if (process.isPresent()) {
             appendLog(home.resolve("server.log"), "dbx: stopping (SIG" + engine.stopSignal() + ")");
             Processes.signalGroup(pid, engine.stopSignal().name());
@@ -171,6 +174,11 @@ public final class EngineSupervisor {
         }
         // The group may outlive its leader (children of a crashed server): kill what is left.
         kill(pid);
+        for (ProcessHandle child : descendants) {
+            if (child.isAlive()) {
+                child.destroyForcibly();
+            }
+        }
         try {
             StateFile.delete(home);
         } catch (IOException e) {
@@ -188,12 +196,15 @@ public final class EngineSupervisor {
         deleteTree(home);
     }
 
-    /** SIGKILLs the whole process group led by {@code pid} and waits until it is gone. */
+    /** SIGKILLs the process group led by {@code pid}, and any descendant outside it, and waits until they are gone. */
     private static void kill(long pid) {
+        List<ProcessHandle> descendants =
+                ProcessHandle.of(pid).map(p -> p.descendants().toList()).orElse(List.of());
         if (Processes.isRunning(pid) || Processes.groupAlive(pid)) {
             Processes.signalGroup(pid, "KILL");
             waitUntil(() -> !Processes.groupAlive(pid), Duration.ofSeconds(10));
         }
+        descendants.forEach(ProcessHandle::destroyForcibly);
     }
 
     private Optional<ProcessHandle> runningProcess(LocalEngine engine) {

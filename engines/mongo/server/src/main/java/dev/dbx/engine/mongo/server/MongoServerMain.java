@@ -1,0 +1,72 @@
+package dev.dbx.engine.mongo.server;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.ServerVersion;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs mongo-java-server (MongoDB wire-compatible; NOT MongoDB) in the foreground with its H2 MVStore backend, so the
+ * data survives restarts in one file. Arguments: host, port, data file. A SIGTERM closes the clients and the MVStore
+ * (which commits it) before the JVM exits.
+ */
+public final class MongoServerMain {
+    private MongoServerMain() {}
+
+    public static void main(String[] args) throws IOException, InterruptedException {
+        if (args.length != 3) {
+            System.err.println("usage: MongoServerMain <host> <port> <data file>");
+            System.exit(2);
+        }
+        configureLogging();
+        String host = args[0];
+        int port = Integer.parseInt(args[1]);
+        Path dataFile = Path.of(args[2]).toAbsolutePath();
+        Files.createDirectories(dataFile.getParent());
+
+        SelfIdentifyingH2Backend backend;
+        try {
+            backend = new SelfIdentifyingH2Backend(dataFile.toString());
+        } catch (RuntimeException e) {
+            // e.g. another process holds the file lock, or the file is not an MVStore
+            System.err.println("dbx: cannot open the data file " + dataFile + ": " + e);
+            System.exit(1);
+            return;
+        }
+        // The newest wire version the library offers; driver 5.x refuses servers older than MongoDB 4.0.
+        backend.version(ServerVersion.MONGO_5_0);
+        MongoServer server = new MongoServer(backend);
+        // Change streams read the oplog (local.oplog.rs): without it they fail.
+        server.enableOplog();
+
+        try {
+            // on failure (e.g. port taken) bind shuts the server down, which closes the MVStore and its file lock
+            server.bind(host, port);
+        } catch (RuntimeException e) {
+            System.err.println("dbx: cannot listen on " + host + ":" + port + ": " + e);
+            System.exit(1);
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            System.err.println("dbx: shutting down mongo-java-server, closing " + dataFile);
+                            server.shutdownNow();
+                            stopped.countDown();
+                        },
+                        "mongo-server-shutdown"));
+        System.err.println("dbx: mongo-java-server " + backend.libraryVersion().orElse("(version unknown)")
+                + " (MongoDB wire-compatible, emulating MongoDB " + ServerVersion.MONGO_5_0.toVersionString()
+                + ") listening on " + host + ":" + port + ", data in " + dataFile);
+        stopped.await();
+    }
+
+    /** slf4j-simple writes to stderr, which the supervisor keeps in server.log; add timestamps, keep it at INFO. */
+    private static void configureLogging() {
+        System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+        System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+        System.setProperty("org.slf4j.simpleLogger.log.io.netty", "warn");
+    }
+}
