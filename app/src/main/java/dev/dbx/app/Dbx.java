@@ -1,0 +1,135 @@
+package dev.dbx.app;
+
+import dev.dbx.core.DbxException;
+import dev.dbx.core.config.ConfigLoader;
+import dev.dbx.core.config.DbxConfig;
+import dev.dbx.engine.EngineFailure;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** The dbx command line. */
+@Command(
+        name = "dbx",
+        mixinStandardHelpOptions = true,
+        versionProvider = Dbx.Version.class,
+        description = "A database exploration lab: one dataset, eight engines, measured.",
+        subcommands = {UpCommand.class, StatusCommand.class, DownCommand.class},
+        footer = {
+            "",
+            "Settings come from flags, then environment (DBX_DATA_DIR, DBX_STORE_<ID>, DBX_PORT_<ENGINE>,"
+                    + " DBX_TIMEOUT), then dbx.yaml."
+        })
+public final class Dbx implements Runnable {
+    @Option(
+            names = "--data-dir",
+            scope = ScopeType.INHERIT,
+            paramLabel = "DIR",
+            description = "Where local engines keep data, logs and state (default: .dbx).")
+    Path dataDir;
+
+    @Option(
+            names = "--config",
+            scope = ScopeType.INHERIT,
+            paramLabel = "FILE",
+            description = "Settings file (default: dbx.yaml when present).")
+    Path configFile;
+
+    @Option(
+            names = "--store",
+            scope = ScopeType.INHERIT,
+            paramLabel = "STORE=URI",
+            description = "Use an external server for a store, e.g. --store mongo=mongodb://db.example:27017/shop.")
+    Map<String, String> stores = new LinkedHashMap<>();
+
+    @Option(
+            names = "--port",
+            scope = ScopeType.INHERIT,
+            paramLabel = "ENGINE=PORT",
+            description = "Client port of a local engine, e.g. --port postgres=25432.")
+    Map<String, Integer> ports = new LinkedHashMap<>();
+
+    @Option(
+            names = "--timeout",
+            scope = ScopeType.INHERIT,
+            paramLabel = "DURATION",
+            description = "Longest a connect or request may take (default: 10s).")
+    String timeout;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private Lab lab;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The lab these options describe (resolved once). */
+    Lab lab() {
+        if (lab == null) {
+            Duration t = timeout == null ? null : ConfigLoader.parseDuration("--timeout", timeout);
+            DbxConfig config = ConfigLoader.load(
+                    new ConfigLoader.Overrides(configFile, dataDir, stores, ports, t), System.getenv());
+            Logging.init(config.dataDir());
+            lab = new Lab(config);
+        }
+        return lab;
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs dbx and returns its exit code: 0 ok, 1 failed, 2 bad usage. */
+    public static int execute(String... args) {
+        CommandLine cli = new CommandLine(new Dbx());
+        cli.setExecutionExceptionHandler(Dbx::handle);
+        cli.setParameterExceptionHandler(Dbx::badUsage);
+        return cli.execute(args);
+    }
+
+    private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+        PrintWriter err = cli.getErr();
+        if (e instanceof DbxException d) {
+            err.println("dbx: " + d.userMessage());
+            if (d instanceof EngineFailure f && !f.logTail().isEmpty()) {
+                err.println("  last lines of its log:");
+                f.logTail().forEach(line -> err.println("    " + line));
+            }
+        } else {
+            err.println("dbx: unexpected error: " + Errors.describe(e));
+            err.println("  (details in " + Logging.file() + ")");
+            Logging.error("unexpected error", e);
+        }
+        err.flush();
+        return 1;
+    }
+
+    private static int badUsage(CommandLine.ParameterException e, String[] args) {
+        CommandLine cli = e.getCommandLine();
+        PrintWriter err = cli.getErr();
+        err.println("dbx: " + e.getMessage());
+        err.println("Try '" + cli.getCommandSpec().qualifiedName() + " --help'.");
+        err.flush();
+        return 2;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Dbx.class.getPackage().getImplementationVersion();
+            return new String[] {
+                "dbx " + (v == null ? "(development build)" : v),
+                "Java " + Runtime.version() + " (" + System.getProperty("java.home") + ")"
+            };
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package dev.dbx.app;
+
+import dev.dbx.core.DbxException;
+import dev.dbx.core.config.DbxConfig;
+import dev.dbx.core.store.Store;
+import dev.dbx.core.store.StoreProvider;
+import dev.dbx.core.store.Stores;
+import dev.dbx.engine.CacheDir;
+import dev.dbx.engine.EngineSupervisor;
+import dev.dbx.engine.Engines;
+import dev.dbx.engine.LocalEngine;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * This run's lab: the settings, the local engines and the stores, and where each store is reached (a local engine,
+ * an embedded file under the data directory, or an external server by URI).
+ */
+public final class Lab {
+    private final DbxConfig config;
+    private final EngineSupervisor supervisor;
+
+    public Lab(DbxConfig config) {
+        this.config = config;
+        this.supervisor = new EngineSupervisor(
+                config.dataDir(),
+                CacheDir.resolve(),
+                engine -> config.enginePort(engine.name()).orElse(engine.defaultPort()),
+                config.timeout());
+    }
+
+    public DbxConfig config() {
+        return config;
+    }
+
+    public EngineSupervisor supervisor() {
+        return supervisor;
+    }
+
+    public Path dataDir() {
+        return config.dataDir().toAbsolutePath().normalize();
+    }
+
+    /** Local engines whose store is not pointed at an external server. */
+    public List<LocalEngine> localEngines() {
+        return Engines.all().stream()
+                .filter(e -> e.storeId()
+                        .map(id -> config.externalStore(id).isEmpty())
+                        .orElse(true))
+                .toList();
+    }
+
+    /** Names {@code --engines} accepts: the local engines and the embedded stores. */
+    public List<String> engineNames() {
+        List<String> names =
+                new ArrayList<>(Engines.all().stream().map(LocalEngine::name).toList());
+        embeddedProviders().forEach(p -> names.add(p.id()));
+        return names;
+    }
+
+    /** The names chosen with {@code --engines}, checked; all of them when none were given. */
+    public Set<String> select(List<String> requested) {
+        List<String> known = engineNames();
+        if (requested == null || requested.isEmpty()) {
+            return new LinkedHashSet<>(known);
+        }
+        Set<String> chosen = new LinkedHashSet<>();
+        for (String name : requested) {
+            String key = name.strip().toLowerCase(Locale.ROOT);
+            if (key.isEmpty()) {
+                continue;
+            }
+            String resolved = known.contains(key)
+                    ? key
+                    : Stores.find(key)
+                            .flatMap(p -> Engines.forStore(p.id()).map(LocalEngine::name))
+                            .filter(known::contains)
+                            .orElseThrow(() -> new DbxException(
+                                    "unknown engine '" + name + "'", "known engines: " + String.join(", ", known)));
+            chosen.add(resolved);
+        }
+        return chosen;
+    }
+
+    /** Every store dbx can reach this run, in a stable order. */
+    public List<StoreTarget> stores() {
+        List<StoreTarget> targets = new ArrayList<>();
+        for (StoreProvider provider : Stores.providers()) {
+            target(provider).ifPresent(targets::add);
+        }
+        return targets;
+    }
+
+    /** Where store {@code id} is reached this run, or a clear error when it cannot be. */
+    public StoreTarget store(String id) {
+        StoreProvider provider = Stores.provider(id);
+        return target(provider)
+                .orElseThrow(() -> new DbxException(
+                        "store " + provider.id() + " has no local engine and no URI",
+                        "point it at a server with --store " + provider.id() + "=" + provider.uriExample()));
+    }
+
+    private Optional<StoreTarget> target(StoreProvider provider) {
+        Optional<URI> external = config.externalStore(provider.id());
+        if (external.isPresent()) {
+            return Optional.of(new StoreTarget(provider.id(), external.get(), StoreTarget.Origin.EXTERNAL, null, null));
+        }
+        Path dir = embeddedDir(provider.id());
+        Optional<URI> embedded = provider.embeddedUri(dir);
+        if (embedded.isPresent()) {
+            return Optional.of(new StoreTarget(provider.id(), embedded.get(), StoreTarget.Origin.EMBEDDED, null, dir));
+        }
+        return Engines.forStore(provider.id())
+                .map(engine -> new StoreTarget(
+                        provider.id(), engine.uri(supervisor.context(engine)), StoreTarget.Origin.LOCAL, engine, null));
+    }
+
+    public List<StoreProvider> embeddedProviders() {
+        return Stores.providers().stream()
+                .filter(p -> p.embeddedUri(embeddedDir(p.id())).isPresent())
+                .toList();
+    }
+
+    public Path embeddedDir(String storeId) {
+        return dataDir().resolve("embedded").resolve(storeId);
+    }
+
+    /** Opens a store with the configured timeout. */
+    public Store open(StoreTarget target) {
+        return Stores.open(target.storeId(), target.uri(), config.timeout());
+    }
+}

@@ -1,0 +1,41 @@
+package dev.dbx.app;
+
+import dev.dbx.engine.EngineState;
+import dev.dbx.engine.EngineStatus;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(
+        name = "status",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Show the state of every engine and store.",
+            "States: running, stopped, crashed, unavailable, embedded, external. Also the server's identity as it",
+            "reports it, URI, PID, memory (RSS of its process tree, shared pages apportioned) and uptime.",
+            "Exits 1 when an engine has crashed."
+        })
+final class StatusCommand implements Callable<Integer> {
+    @ParentCommand
+    Dbx dbx;
+
+    @Option(names = "--engines", split = ",", paramLabel = "NAME", description = "Only these (default: all).")
+    List<String> engines;
+
+    @Option(names = "--json", description = "Print JSON: {\"engines\":[{\"name\",\"state\",\"server\",...}]}.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        Lab lab = dbx.lab();
+        List<EngineStatus> statuses = new LabStatus(lab).collect(lab.select(engines));
+        if (json) {
+            StatusReport.json(statuses, System.out);
+        } else {
+            StatusReport.table(statuses, System.out);
+        }
+        return statuses.stream().anyMatch(s -> s.state() == EngineState.crashed) ? 1 : 0;
+    }
+}
