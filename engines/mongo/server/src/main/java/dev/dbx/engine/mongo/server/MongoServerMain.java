@@ -38,8 +38,9 @@ public final class MongoServerMain {
         // The newest wire version the library offers; driver 5.x refuses servers older than MongoDB 4.0.
         backend.version(ServerVersion.MONGO_5_0);
         MongoServer server = new MongoServer(backend);
-        // Change streams read the oplog (local.oplog.rs): without it they fail.
-        server.enableOplog();
+        // No oplog: in dbx MongoDB is a sync target (changes come from PostgreSQL), and mongo-java-server's oplog is an
+        // uncapped collection in the same file that would store every write twice. Change streams need it: turn it on
+        // here if a workload ever reads them.
 
         try {
             // on failure (e.g. port taken) bind shuts the server down, which closes the MVStore and its file lock
