@@ -1,0 +1,314 @@
+package dev.dbx.sync.imports;
+
+import dev.dbx.core.DbxException;
+import dev.dbx.core.capability.DatasetModel;
+import dev.dbx.core.dataset.Dataset;
+import dev.dbx.core.dataset.DatasetSource;
+import dev.dbx.core.dataset.Entity;
+import dev.dbx.core.dataset.ForeignKey;
+import dev.dbx.core.dataset.RowStream;
+import dev.dbx.core.store.Store;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * {@code dbx import}: a user's file into one entity of one or more stores. Three passes, so a bad file never half-loads:
+ *
+ * <ol>
+ *   <li>read and validate every record against the schema, quarantining bad ones and duplicate keys, spooling the
+ *       good ones to disk;
+ *   <li>check references and existing keys against the reference store (the first target store), reading only what
+ *       the file needs;
+ *   <li>load the records that passed everything into each store through its bulk path.
+ * </ol>
+ */
+public final class FileImporter {
+    private final Dataset dataset;
+    private final Entity entity;
+    private final Consumer<String> progress;
+
+    public FileImporter(Dataset dataset, Entity entity, Consumer<String> progress) {
+        this.dataset = dataset;
+        this.entity = entity;
+        this.progress = progress;
+    }
+
+    /**
+     * Imports {@code file} into {@code stores} (the first is the reference for reference and key checks). With
+     * {@code strict}, one bad record means nothing loads.
+     */
+    public ImportReport run(Path file, ImportFormat format, Path quarantineFile, boolean strict, List<Store> stores) {
+        if (!Files.isReadable(file)) {
+            throw new DbxException("cannot read " + file + ": no such file, or not readable");
+        }
+        if (stores.isEmpty()) {
+            throw new DbxException("no store to import into", "name them with --stores");
+        }
+        Path tmpDir = quarantineFile.toAbsolutePath().getParent();
+        try (Quarantine quarantine = new Quarantine(quarantineFile);
+                Spool checked = new Spool(tempFile(tmpDir, "checked"), entity);
+                Spool good = new Spool(tempFile(tmpDir, "good"), entity)) {
+            long records = validate(file, format, quarantine, checked);
+            checked.seal();
+            progress.accept("read " + records + " records: " + checked.size() + " well-formed, " + quarantine.count()
+                    + " rejected");
+
+            Store reference = stores.get(0);
+            for (Store store : stores) {
+                store.require(DatasetModel.class).create(dataset);
+            }
+            KeyChecks keys = KeyChecks.of(reference, dataset, entity, checked);
+            try (Spool.Cursor cursor = checked.read()) {
+                while (cursor.hasNext()) {
+                    Spool.Entry e = cursor.next();
+                    String problem = keys.problem(e.row());
+                    if (problem != null) {
+                        quarantine.reject(e.line(), e.text(), problem);
+                    } else {
+                        good.add(e.line(), e.text(), e.row());
+                    }
+                }
+            }
+            good.seal();
+
+            List<ImportReport.StoreResult> results = new ArrayList<>();
+            boolean refused = strict && quarantine.count() > 0;
+            if (!refused && good.size() > 0) {
+                for (Store store : stores) {
+                    results.add(load(store, good));
+                }
+            }
+            return new ImportReport(
+                    records,
+                    good.size(),
+                    quarantine.count(),
+                    Map.copyOf(quarantine.reasons()),
+                    quarantine.count() > 0 ? quarantineFile : null,
+                    results,
+                    refused);
+        }
+    }
+
+    private long validate(Path file, ImportFormat format, Quarantine quarantine, Spool checked) {
+        RowValidator validator = new RowValidator(entity);
+        int[] pk = entity.primaryKeyIndexes();
+        Map<String, Long> seen = new HashMap<>();
+        long records = 0;
+        try (RecordReader reader = new RecordReader(file, format, entity)) {
+            while (reader.hasNext()) {
+                RawRecord raw = reader.next();
+                records++;
+                if (raw.problem() != null) {
+                    quarantine.reject(raw.line(), raw.text(), raw.problem());
+                    continue;
+                }
+                RowValidator.Result result = validator.validate(raw.values());
+                if (!result.ok()) {
+                    quarantine.reject(raw.line(), raw.text(), result.problem());
+                    continue;
+                }
+                String key = KeyChecks.key(result.row(), pk);
+                Long first = seen.putIfAbsent(key, raw.line());
+                if (first != null) {
+                    quarantine.reject(raw.line(), raw.text(), "duplicate key (" + key + "), first on line " + first);
+                    continue;
+                }
+                checked.add(raw.line(), raw.text(), result.row());
+            }
+        }
+        return records;
+    }
+
+    private ImportReport.StoreResult load(Store store, Spool good) {
+        DatasetModel model = store.require(DatasetModel.class);
+        boolean fresh = !model.isLoaded(dataset);
+        try {
+            model.load(new SpoolSource(good));
+            if (fresh) {
+                model.index(dataset);
+            }
+            progress.accept("loaded " + good.size() + " rows into " + store.id());
+            return new ImportReport.StoreResult(store.id(), good.size(), null);
+        } catch (RuntimeException e) {
+            String why = e instanceof DbxException d ? d.userMessage() : String.valueOf(e.getMessage());
+            progress.accept("loading into " + store.id() + " failed: " + why);
+            return new ImportReport.StoreResult(store.id(), 0, why);
+        }
+    }
+
+    /** The good rows as a source of one entity. */
+    private final class SpoolSource implements DatasetSource {
+        private final Spool spool;
+
+        SpoolSource(Spool spool) {
+            this.spool = spool;
+        }
+
+        @Override
+        public Dataset dataset() {
+            return dataset;
+        }
+
+        @Override
+        public List<Entity> entities() {
+            return List.of(entity);
+        }
+
+        @Override
+        public long rowCount(Entity e) {
+            return spool.size();
+        }
+
+        @Override
+        public String description() {
+            return "import into " + entity.name();
+        }
+
+        @Override
+        public RowStream rows(Entity e) {
+            Spool.Cursor cursor = spool.read();
+            return new RowStream() {
+                @Override
+                public boolean hasNext() {
+                    return cursor.hasNext();
+                }
+
+                @Override
+                public Object[] next() {
+                    return cursor.next().row();
+                }
+
+                @Override
+                public void close() {
+                    cursor.close();
+                }
+            };
+        }
+    }
+
+    private static Path tempFile(Path dir, String what) {
+        try {
+            Files.createDirectories(dir);
+            Path f = Files.createTempFile(dir, ".dbx-import-" + what + "-", ".jsonl");
+            f.toFile().deleteOnExit();
+            return f;
+        } catch (IOException e) {
+            throw new DbxException("cannot create a temporary file in " + dir + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Which keys the reference store already has, and which referenced rows it lacks, for the rows of the file only:
+     * one streaming scan of the entity and of each referenced entity, holding only the file's keys in memory.
+     */
+    static final class KeyChecks {
+        private final Store reference;
+        private final Entity entity;
+        private final Set<String> existing;
+        private final List<ForeignKey> foreignKeys;
+        private final List<int[]> fkIndexes;
+        private final List<Set<String>> found;
+
+        private KeyChecks(
+                Store reference,
+                Entity entity,
+                Set<String> existing,
+                List<ForeignKey> foreignKeys,
+                List<int[]> fkIndexes,
+                List<Set<String>> found) {
+            this.reference = reference;
+            this.entity = entity;
+            this.existing = existing;
+            this.foreignKeys = foreignKeys;
+            this.fkIndexes = fkIndexes;
+            this.found = found;
+        }
+
+        static KeyChecks of(Store reference, Dataset dataset, Entity entity, Spool checked) {
+            int[] pk = entity.primaryKeyIndexes();
+            Set<String> fileKeys = new HashSet<>();
+            List<ForeignKey> fks = entity.foreignKeys();
+            List<int[]> fkIndexes = new ArrayList<>();
+            List<Set<String>> wanted = new ArrayList<>();
+            for (ForeignKey fk : fks) {
+                fkIndexes.add(fk.columns().stream().mapToInt(entity::indexOf).toArray());
+                wanted.add(new HashSet<>());
+            }
+            try (Spool.Cursor cursor = checked.read()) {
+                while (cursor.hasNext()) {
+                    Object[] row = cursor.next().row();
+                    fileKeys.add(key(row, pk));
+                    for (int i = 0; i < fks.size(); i++) {
+                        wanted.get(i).add(key(row, fkIndexes.get(i)));
+                    }
+                }
+            }
+            DatasetModel model = reference.require(DatasetModel.class);
+            Set<String> existing = new HashSet<>();
+            if (!fileKeys.isEmpty()) {
+                model.scan(dataset, entity, row -> {
+                    String k = key(row, pk);
+                    if (fileKeys.contains(k)) {
+                        existing.add(k);
+                    }
+                });
+            }
+            List<Set<String>> found = new ArrayList<>();
+            for (int i = 0; i < fks.size(); i++) {
+                ForeignKey fk = fks.get(i);
+                Entity parent = dataset.entity(fk.entity());
+                int[] parentKey = fk.referencedColumns().stream()
+                        .mapToInt(parent::indexOf)
+                        .toArray();
+                Set<String> want = wanted.get(i);
+                Set<String> have = new HashSet<>();
+                if (!want.isEmpty()) {
+                    model.scan(dataset, parent, row -> {
+                        String k = key(row, parentKey);
+                        if (want.contains(k)) {
+                            have.add(k);
+                        }
+                    });
+                }
+                found.add(have);
+            }
+            return new KeyChecks(reference, entity, existing, fks, fkIndexes, found);
+        }
+
+        /** Why this row cannot be loaded, or null. */
+        String problem(Object[] row) {
+            String k = key(row, entity.primaryKeyIndexes());
+            if (existing.contains(k)) {
+                return "a row with key (" + k + ") already exists in " + reference.id();
+            }
+            for (int i = 0; i < foreignKeys.size(); i++) {
+                String ref = key(row, fkIndexes.get(i));
+                if (!found.get(i).contains(ref)) {
+                    ForeignKey fk = foreignKeys.get(i);
+                    return String.join(",", fk.columns()) + " (" + ref + ") refers to a " + fk.entity() + " that "
+                            + reference.id() + " does not have";
+                }
+            }
+            return null;
+        }
+
+        static String key(Object[] row, int[] indexes) {
+            StringBuilder k = new StringBuilder();
+            for (int i = 0; i < indexes.length; i++) {
+                if (i > 0) {
+                    k.append(',');
+                }
+                k.append(row[indexes[i]]);
+            }
+            return k.toString();
+        }
+    }
+}

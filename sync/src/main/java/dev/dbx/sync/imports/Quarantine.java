@@ -1,0 +1,79 @@
+package dev.dbx.sync.imports;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dbx.core.DbxException;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Where rejected records go: one JSON object per line, {@code {"line": n, "reason": "...", "record": "..."}}, so each
+ * can be found in the input, fixed and imported again. Also counts the reasons for the summary.
+ */
+public final class Quarantine implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path file;
+    private final Map<String, Long> reasons = new LinkedHashMap<>();
+    private BufferedWriter out;
+    private long count;
+
+    public Quarantine(Path file) {
+        this.file = file;
+    }
+
+    public void reject(long line, String text, String reason) {
+        try {
+            if (out == null) {
+                Files.createDirectories(file.toAbsolutePath().getParent());
+                out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+            }
+            ObjectNode node = JSON.createObjectNode();
+            node.put("line", line);
+            node.put("reason", reason);
+            node.put("record", text);
+            out.write(JSON.writeValueAsString(node));
+            out.newLine();
+        } catch (IOException e) {
+            throw new DbxException("cannot write the quarantine file " + file + ": " + e.getMessage());
+        }
+        count++;
+        reasons.merge(kind(reason), 1L, Long::sum);
+    }
+
+    /** The kind of a reason, for the summary: "l_quantity: 'x' is not a number" counts as "l_quantity: not a number". */
+    private static String kind(String reason) {
+        return reason.replaceAll("'[^']*'", "")
+                .replaceAll("\\(.*?\\)", "")
+                .replaceAll("\\d+", "N")
+                .strip();
+    }
+
+    public long count() {
+        return count;
+    }
+
+    public Map<String, Long> reasons() {
+        return reasons;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public void close() {
+        if (out != null) {
+            try {
+                out.close();
+            } catch (IOException e) {
+                throw new DbxException("cannot write the quarantine file " + file + ": " + e.getMessage());
+            }
+        }
+    }
+}
