@@ -20,7 +20,15 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = Dbx.Version.class,
         description = "A database exploration lab: one dataset, eight engines, measured.",
-        subcommands = {UpCommand.class, StatusCommand.class, DownCommand.class},
+        subcommands = {
+            UpCommand.class,
+            StatusCommand.class,
+            DownCommand.class,
+            LoadCommand.class,
+            VerifyCommand.class,
+            ImportCommand.class,
+            DemoCommand.class
+        },
         footer = {
             "",
             "Settings come from flags, then environment (DBX_DATA_DIR, DBX_STORE_<ID>, DBX_PORT_<ENGINE>,"

@@ -28,8 +28,13 @@ public final class Verifier {
                 futures.add(pool.submit(() -> read(dataset, store)));
             }
             for (Future<StoreCheck> f : futures) {
-                raw.add(f.resultNow());
+                raw.add(f.get());
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new dev.dbx.core.DbxException("interrupted");
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("a store check failed unexpectedly", e.getCause());
         }
         StoreCheck reference = raw.get(0);
         List<StoreCheck> compared = new ArrayList<>();

@@ -1,0 +1,30 @@
+package dev.dbx.app;
+
+import dev.dbx.core.DbxException;
+import dev.dbx.core.dataset.DatasetSource;
+import dev.dbx.core.dataset.Datasets;
+import dev.dbx.workloads.dataset.TpchSource;
+import dev.dbx.workloads.dataset.YcsbSource;
+
+/** The dataset a load asks for: TPC-H at a scale factor, or YCSB with a number of records. */
+record DatasetChoice(String dataset, double scale, long records) {
+    static final double DEFAULT_SCALE = 0.01;
+    static final long DEFAULT_RECORDS = 10_000;
+
+    static DatasetChoice of(String dataset, Double scale, Long records) {
+        String name = Datasets.named(dataset).name();
+        if (name.equals("tpch") && records != null) {
+            throw new DbxException("--records applies to --dataset ycsb", "for TPC-H give --scale");
+        }
+        if (name.equals("ycsb") && scale != null) {
+            throw new DbxException("--scale applies to --dataset tpch", "for YCSB give --records");
+        }
+        return new DatasetChoice(
+                name, scale == null ? DEFAULT_SCALE : scale, records == null ? DEFAULT_RECORDS : records);
+    }
+
+    /** A fresh source (each store reads its own). */
+    DatasetSource source() {
+        return dataset.equals("tpch") ? new TpchSource(scale) : new YcsbSource(records);
+    }
+}

@@ -1,0 +1,127 @@
+package dev.dbx.app;
+
+import dev.dbx.core.DbxException;
+import dev.dbx.core.dataset.Dataset;
+import dev.dbx.core.dataset.Datasets;
+import dev.dbx.core.dataset.Entity;
+import dev.dbx.core.store.Store;
+import dev.dbx.sync.imports.FileImporter;
+import dev.dbx.sync.imports.ImportFormat;
+import dev.dbx.sync.imports.ImportReport;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(
+        name = "import",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Import your own file into one entity of the stores, validating every row.",
+            "Rows are checked against the entity's schema (types, required fields, lengths, ranges), for duplicate",
+            "keys, and for references and existing keys in the first store of --stores. Good rows load; bad rows go",
+            "to a quarantine file with their line number and reason. Nothing loads before every check has run."
+        })
+final class ImportCommand implements Callable<Integer> {
+    @ParentCommand
+    Dbx dbx;
+
+    @Option(names = "--entity", required = true, paramLabel = "NAME", description = "e.g. customer, lineitem.")
+    String entity;
+
+    @Option(names = "--file", required = true, paramLabel = "PATH", description = "The file to import.")
+    Path file;
+
+    @Option(
+            names = "--format",
+            paramLabel = "csv|jsonl|tbl",
+            description = "The file's format (default: from its name).")
+    String format;
+
+    @Option(
+            names = "--stores",
+            split = ",",
+            paramLabel = "STORE",
+            description = "Stores to import into; the first is checked for references and existing keys"
+                    + " (default: every store that can be reached, postgres first).")
+    List<String> stores;
+
+    @Option(
+            names = "--quarantine",
+            paramLabel = "PATH",
+            description = "Where rejected rows go (default: <file>.rejected.jsonl).")
+    Path quarantine;
+
+    @Option(names = "--strict", description = "Load nothing if any row is bad.")
+    boolean strict;
+
+    @Override
+    public Integer call() {
+        Lab lab = dbx.lab();
+        Entity target = null;
+        Dataset dataset = null;
+        for (Dataset d : Datasets.all()) {
+            if (d.entityNames().contains(entity)) {
+                dataset = d;
+                target = d.entity(entity);
+            }
+        }
+        if (target == null) {
+            List<String> all = new ArrayList<>();
+            Datasets.all().forEach(d -> all.addAll(d.entityNames()));
+            throw new DbxException("unknown entity '" + entity + "'", "entities are " + String.join(", ", all));
+        }
+        ImportFormat fmt = format == null ? ImportFormat.of(file) : ImportFormat.parse(format);
+        Path rejected = quarantine != null ? quarantine : file.resolveSibling(file.getFileName() + ".rejected.jsonl");
+        List<StoreTarget> targets = postgresFirst(StoreSelection.resolve(lab, stores, System.err), stores);
+
+        List<Store> opened = new ArrayList<>();
+        try {
+            for (StoreTarget t : targets) {
+                opened.add(lab.open(t));
+            }
+            ImportReport report = new FileImporter(dataset, target, m -> System.err.println("  " + m))
+                    .run(file, fmt, rejected, strict, opened);
+            print(report, target);
+            return report.failed() ? 1 : 0;
+        } finally {
+            opened.forEach(Store::close);
+        }
+    }
+
+    /** With no --stores, the reference for key checks is PostgreSQL, the source of truth. */
+    private static List<StoreTarget> postgresFirst(List<StoreTarget> targets, List<String> requested) {
+        if (requested != null && !requested.isEmpty()) {
+            return targets;
+        }
+        List<StoreTarget> ordered = new ArrayList<>();
+        targets.stream().filter(t -> t.storeId().equals("postgres")).forEach(ordered::add);
+        targets.stream().filter(t -> !t.storeId().equals("postgres")).forEach(ordered::add);
+        return ordered;
+    }
+
+    private static void print(ImportReport report, Entity entity) {
+        System.out.println("read " + Format.count(report.records()) + " records of " + entity.name() + ": "
+                + Format.count(report.good()) + " good, " + Format.count(report.quarantined()) + " quarantined");
+        for (Map.Entry<String, Long> reason : report.reasons().entrySet()) {
+            System.out.println("  " + Format.count(reason.getValue()) + " × " + reason.getKey());
+        }
+        if (report.quarantineFile() != null) {
+            System.out.println("rejected rows, with line numbers and reasons: " + report.quarantineFile());
+        }
+        if (report.refused()) {
+            System.out.println("nothing was loaded (--strict, and some rows are bad)");
+        }
+        TextTable table = new TextTable("STORE", "LOADED", "RESULT");
+        for (ImportReport.StoreResult r : report.stores()) {
+            table.row(r.store(), Format.count(r.loaded()), r.error() == null ? "ok" : "FAILED: " + r.error());
+        }
+        if (!table.isEmpty()) {
+            table.print(System.out);
+        }
+    }
+}
