@@ -27,7 +27,8 @@ import picocli.CommandLine.ScopeType;
             LoadCommand.class,
             VerifyCommand.class,
             ImportCommand.class,
-            DemoCommand.class
+            DemoCommand.class,
+            GenCommand.class
         },
         footer = {
             "",

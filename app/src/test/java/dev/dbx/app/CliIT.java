@@ -1,0 +1,188 @@
+package dev.dbx.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dbx.engine.Ports;
+import dev.dbx.engine.Processes;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The command line as a user meets it: real engines (Redis, the fastest to start; SQLite, embedded), and every bad
+ * input the foundation promises a clear one-line error for.
+ */
+class CliIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    record Run(int exit, String out, String err) {}
+
+    private Run dbx(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int exit = Dbx.execute(args);
+            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    private String dataDir() {
+        return dir.resolve("data").toString();
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String command : new String[] {"up", "status", "down", "load", "verify", "import", "demo"}) {
+            Run run = dbx(command, "--help");
+            assertThat(run.exit()).as(command).isZero();
+            assertThat(run.out()).as(command).contains("Usage: dbx " + command);
+        }
+    }
+
+    @Test
+    void anUnknownFlagIsAUsageError() {
+        Run run = dbx("up", "--bogus");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("Unknown option: '--bogus'").contains("dbx up --help");
+    }
+
+    @Test
+    void anUnknownEngineIsNamedWithTheKnownOnes() {
+        Run run = dbx("up", "--data-dir", dataDir(), "--engines", "oracle");
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains("unknown engine 'oracle'").contains("postgres").contains("redis");
+    }
+
+    @Test
+    void aMalformedStoreUriSaysWhatItExpects() {
+        Run run = dbx("status", "--data-dir", dataDir(), "--store", "mongo=db.example:27017");
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains("mongo").contains("mongodb://");
+    }
+
+    @Test
+    void anUnreachableExternalServerFailsQuicklyWithoutShowingThePassword() {
+        int dead = Ports.freeRange(1);
+        Instant start = Instant.now();
+        Run run = dbx(
+                "up",
+                "--data-dir",
+                dataDir(),
+                "--timeout",
+                "2s",
+                "--engines",
+                "sqlite",
+                "--store",
+                "postgres=postgresql://dbx:secret@127.0.0.1:" + dead + "/dbx");
+        assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(60));
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains("postgres (external").contains("cannot reach postgres");
+        assertThat(run.out() + run.err()).doesNotContain("secret").contains("dbx:***@");
+    }
+
+    @Test
+    void aPortInUseIsNamedWithHowToPickAnother() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            int port = taken.getLocalPort();
+            Run run = dbx("up", "--data-dir", dataDir(), "--engines", "redis", "--port", "redis=" + port);
+            assertThat(run.exit()).isEqualTo(1);
+            assertThat(run.err())
+                    .contains("port " + port + " (redis client) on 127.0.0.1 is already in use")
+                    .contains("--port redis=");
+        }
+    }
+
+    @Test
+    void aDataDirectoryThatCannotBeWrittenIsNamed() throws IOException {
+        Path file = Files.writeString(dir.resolve("a-file"), "not a directory");
+        Run run = dbx("up", "--data-dir", file.resolve("data").toString(), "--engines", "redis");
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains("not writable").contains("--data-dir");
+    }
+
+    @Test
+    void upStatusCrashAndDownOnARealEngine() throws Exception {
+        String port = Integer.toString(Ports.freeRange(1));
+        Run up = dbx("up", "--data-dir", dataDir(), "--engines", "redis,sqlite", "--port", "redis=" + port);
+        assertThat(up.exit()).as(up.err()).isZero();
+        assertThat(up.out()).contains("redis").contains("running").contains("sqlite").contains("embedded");
+
+        Run again = dbx("up", "--data-dir", dataDir(), "--engines", "redis", "--port", "redis=" + port);
+        assertThat(again.exit()).isZero();
+        assertThat(again.err()).contains("already running");
+
+        JsonNode status = JSON.readTree(dbx("status", "--data-dir", dataDir(), "--json").out());
+        JsonNode redis = engine(status, "redis");
+        assertThat(redis.get("state").asText()).isEqualTo("running");
+        assertThat(redis.get("server").asText()).startsWith("Redis ");
+        assertThat(redis.get("uri").asText()).isEqualTo("redis://127.0.0.1:" + port);
+        assertThat(redis.get("rssBytes").asLong()).isPositive();
+        long pid = redis.get("pid").asLong();
+        assertThat(engine(status, "sqlite").get("state").asText()).isEqualTo("embedded");
+        assertThat(engine(status, "postgres").get("state").asText()).isEqualTo("stopped");
+
+        Processes.signal(pid, "KILL");
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (Processes.isRunning(pid) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+        }
+        Run crashed = dbx("status", "--data-dir", dataDir(), "--engines", "redis");
+        assertThat(crashed.exit()).isEqualTo(1);
+        assertThat(crashed.out()).contains("crashed").contains("last lines of its log");
+
+        Run down = dbx("down", "--data-dir", dataDir(), "--wipe");
+        assertThat(down.exit()).isZero();
+        assertThat(Processes.isRunning(pid)).isFalse();
+        JsonNode after = JSON.readTree(dbx("status", "--data-dir", dataDir(), "--json").out());
+        assertThat(engine(after, "redis").get("state").asText()).isEqualTo("stopped");
+    }
+
+    @Test
+    void loadRefusesASecondLoadWithoutReplaceAndVerifyComparesStores() {
+        Run load = dbx("load", "--data-dir", dataDir(), "--dataset", "tpch", "--scale", "0.01", "--stores", "sqlite");
+        assertThat(load.exit()).as(load.err()).isZero();
+        assertThat(load.out()).contains("sqlite").contains("86,805").contains("ok");
+
+        Run again = dbx("load", "--data-dir", dataDir(), "--dataset", "tpch", "--stores", "sqlite");
+        assertThat(again.exit()).isEqualTo(1);
+        assertThat(again.err()).contains("already holds the tpch dataset").contains("--replace");
+
+        Run wrong = dbx("load", "--data-dir", dataDir(), "--dataset", "tpch", "--records", "5", "--stores", "sqlite");
+        assertThat(wrong.exit()).isEqualTo(1);
+        assertThat(wrong.err()).contains("--records applies to --dataset ycsb");
+
+        Run verify = dbx("verify", "--data-dir", dataDir(), "--stores", "sqlite", "--json");
+        assertThat(verify.exit()).isZero();
+        assertThat(verify.out()).contains("\"equal\" : true").contains("\"count\" : 60175");
+    }
+
+    private static JsonNode engine(JsonNode status, String name) {
+        for (JsonNode e : status.get("engines")) {
+            if (e.get("name").asText().equals(name)) {
+                return e;
+            }
+        }
+        throw new AssertionError("no engine " + name + " in " + status);
+    }
+}

@@ -1,0 +1,86 @@
+package dev.dbx.engine.neo4j.server;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.HttpConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.io.ByteUnit;
+import org.neo4j.logging.log4j.Log4jLogProvider;
+
+/**
+ * Runs Neo4j (Community, embedded) in the foreground with its Bolt connector on {@code host:port}, until SIGTERM.
+ *
+ * <p>Arguments: host, Bolt port, Neo4j home. Databases and transaction logs live under {@code <home>/data}, so they
+ * survive restarts; Neo4j's diagnostic log is {@code <home>/logs/debug.log}, its user log goes to stdout.
+ */
+public final class Neo4jMain {
+    /** Page cache for a local lab; Neo4j's default would take half of the free RAM. */
+    private static final long PAGE_CACHE_BYTES = ByteUnit.mebiBytes(128);
+
+    private Neo4jMain() {}
+
+    public static void main(String[] args) throws InterruptedException {
+        if (args.length != 3) {
+            System.err.println("usage: Neo4jMain <host> <bolt port> <home dir>");
+            System.exit(2);
+        }
+        String host = args[0];
+        int port = Integer.parseInt(args[1]);
+        Path home = Path.of(args[2]).toAbsolutePath();
+
+        Log4jLogProvider userLog = new Log4jLogProvider(System.out);
+        DatabaseManagementService dbms;
+        try {
+            dbms = start(host, port, home, userLog);
+        } catch (RuntimeException e) {
+            // Neo4j may have started non-daemon threads before failing: exit rather than hang half-started
+            System.err.println("dbx: Neo4j failed to start");
+            e.printStackTrace();
+            System.exit(1);
+            return;
+        }
+
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(dbms, userLog, stopped), "neo4j-shutdown"));
+        System.out.println("dbx: Neo4j started, Bolt on " + host + ":" + port + ", home " + home);
+        // Neo4j's own threads may all be daemons: keep the JVM alive until the shutdown hook has run.
+        stopped.await();
+    }
+
+    private static DatabaseManagementService start(String host, int port, Path home, Log4jLogProvider userLog) {
+        return new DatabaseManagementServiceBuilder(home)
+                .setUserLogProvider(userLog)
+                .setConfig(BoltConnector.enabled, true)
+                .setConfig(BoltConnector.listen_address, new SocketAddress(host, port))
+                .setConfig(HttpConnector.enabled, false)
+                // a local lab on loopback: no users, no passwords
+                .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                .setConfig(GraphDatabaseSettings.pagecache_memory, PAGE_CACHE_BYTES)
+                // a lab on an offline machine: no usage reports
+                .setConfig(GraphDatabaseSettings.udc_enabled, false)
+                // preallocated transaction logs take 256 MB of disk per database (system and neo4j) from the start
+                .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
+                // Bolt's Netty groups (boss, then workers) each wait a 5 s quiet period on shutdown: ~10 s per stop
+                .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, Duration.ZERO)
+                .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(2))
+                .build();
+    }
+
+    private static void stop(DatabaseManagementService dbms, Log4jLogProvider userLog, CountDownLatch stopped) {
+        long begin = System.nanoTime();
+        System.out.println("dbx: shutting down Neo4j");
+        try {
+            dbms.shutdown();
+            System.out.printf("dbx: Neo4j shut down in %d ms%n", (System.nanoTime() - begin) / 1_000_000);
+        } finally {
+            userLog.close();
+            stopped.countDown();
+        }
+    }
+}
