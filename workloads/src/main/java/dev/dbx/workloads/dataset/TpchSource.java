@@ -7,6 +7,7 @@ import dev.dbx.core.dataset.DatasetSource;
 import dev.dbx.core.dataset.Entity;
 import dev.dbx.core.dataset.RowStream;
 import dev.dbx.core.dataset.TpchSchema;
+import io.trino.tpch.TextPool;
 import io.trino.tpch.TpchColumn;
 import io.trino.tpch.TpchEntity;
 import io.trino.tpch.TpchTable;
@@ -25,11 +26,20 @@ public final class TpchSource implements DatasetSource {
 
     private final double scale;
 
+    /**
+     * The generator's 300 MB text pool (comments come from it), held for as long as this source lives: the library
+     * keeps it strongly for only 10 s, then behind a SoftReference, so under heap pressure it would be dropped and
+     * rebuilt (seconds each time) in the middle of a load.
+     */
+    @SuppressWarnings({"unused", "FieldCanBeLocal"})
+    private final TextPool textPool;
+
     public TpchSource(double scale) {
         if (!(scale > 0) || scale > 1000) {
             throw new DbxException("scale factor " + scale + " is out of range", "use a number from 0.001 to 1000");
         }
         this.scale = scale;
+        this.textPool = TextPool.getDefaultTextPool().get();
     }
 
     public double scale() {
