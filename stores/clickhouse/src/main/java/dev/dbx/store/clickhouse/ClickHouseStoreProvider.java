@@ -1,0 +1,71 @@
+package dev.dbx.store.clickhouse;
+
+import com.clickhouse.client.api.Client;
+import dev.dbx.core.store.Store;
+import dev.dbx.core.store.StoreConfig;
+import dev.dbx.core.store.StoreProvider;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/** ClickHouse through the official client-v2 over the HTTP interface. */
+public final class ClickHouseStoreProvider implements StoreProvider {
+    /** Connections kept per store: enough for a multi-threaded workload, far below a server's max_connections. */
+    private static final int MAX_CONNECTIONS = 16;
+
+    /** Idle connections are dropped before the server's keep_alive_timeout (3 s by default) closes them. */
+    private static final Duration KEEP_ALIVE = Duration.ofSeconds(2);
+
+    @Override
+    public String id() {
+        return "clickhouse";
+    }
+
+    @Override
+    public List<String> aliases() {
+        return List.of("ch");
+    }
+
+    @Override
+    public List<String> schemes() {
+        return List.of("clickhouse", "clickhouse+http", "clickhouse+https");
+    }
+
+    @Override
+    public String uriExample() {
+        return ClickHouseAddress.EXAMPLE;
+    }
+
+    @Override
+    public Store open(StoreConfig config) {
+        ClickHouseAddress address = ClickHouseAddress.parse(config.uri());
+        Duration timeout = config.timeout();
+        long millis = Math.max(1, timeout.toMillis());
+        Client client = new Client.Builder()
+                .addEndpoint(address.endpoint())
+                .setUsername(address.user())
+                .setPassword(address.password())
+                // current servers read the database from a header; 18.x only from the URL parameter
+                .setDefaultDatabase(address.database())
+                .serverSetting("database", address.database())
+                // 18.x answers with empty or garbled bodies when it compresses: no compression either way
+                .compressServerResponse(false)
+                .compressClientRequest(false)
+                .useHttpCompression(false)
+                .setConnectTimeout(millis, ChronoUnit.MILLIS)
+                .setConnectionRequestTimeout(millis, ChronoUnit.MILLIS)
+                .setSocketTimeout(millis, ChronoUnit.MILLIS)
+                .setExecutionTimeout(millis, ChronoUnit.MILLIS)
+                .setMaxConnections(MAX_CONNECTIONS)
+                .setKeepAliveTimeout(KEEP_ALIVE.toMillis(), ChronoUnit.MILLIS)
+                // retries are the store's business: only idempotent reads are retried (ClickHouseSql)
+                .setMaxRetries(0)
+                // values travel as text (TabSeparated): no time zone conversion is involved
+                .useServerTimeZone(false)
+                .useTimeZone("UTC")
+                .setClientName("dbx")
+                .build();
+        return new ClickHouseStore(
+                config.uri(), new ClickHouseSql(client, new ClickHouseErrors(address, timeout), timeout));
+    }
+}

@@ -1,0 +1,63 @@
+package dev.dbx.store.duckdb;
+
+import dev.dbx.core.DbxException;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+
+/**
+ * Retries a single-statement write that lost a write-write conflict. DuckDB's concurrency control is optimistic: when
+ * two transactions change the same row, the second fails at once with "TransactionContext Error: Conflict on ..."
+ * instead of waiting for a lock, and the documented answer is to run it again. Each YCSB operation is one autocommit
+ * statement, so running it again is safe; retries back off (with jitter, so the losers do not collide again) until
+ * the store's timeout, then the conflict is reported.
+ */
+final class ConflictRetry {
+    private static final long FIRST_PAUSE_MICROS = 200;
+    private static final long LONGEST_PAUSE_MICROS = 20_000;
+
+    private final Duration timeout;
+
+    ConflictRetry(Duration timeout) {
+        this.timeout = timeout;
+    }
+
+    <T> T run(Supplier<T> write) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long pause = FIRST_PAUSE_MICROS;
+        while (true) {
+            try {
+                return write.get();
+            } catch (DbxException e) {
+                if (!isConflict(e) || System.nanoTime() + pause * 1_000 > deadline) {
+                    throw e;
+                }
+                sleepMicros(ThreadLocalRandom.current().nextLong(pause / 2, pause + 1));
+                pause = Math.min(LONGEST_PAUSE_MICROS, pause * 2);
+            }
+        }
+    }
+
+    static boolean isConflict(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException && t.getMessage() != null) {
+                String message = t.getMessage();
+                // the driver sets no SQLState or vendor code for it: DuckDB's error type is the message's prefix
+                if (message.startsWith("TransactionContext Error") && message.contains("onflict")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static void sleepMicros(long micros) {
+        try {
+            Thread.sleep(Duration.ofNanos(micros * 1_000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DbxException("interrupted while retrying a DuckDB write conflict");
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package dev.dbx.store.duckdb;
+
+import dev.dbx.core.Identifiers;
+import dev.dbx.core.dataset.Dataset;
+import dev.dbx.core.dataset.DatasetSource;
+import dev.dbx.core.dataset.Entity;
+import dev.dbx.core.dataset.RowStream;
+import dev.dbx.core.store.ServerIdentity;
+import dev.dbx.store.jdbc.JdbcStore;
+import dev.dbx.store.jdbc.SqlErrors;
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * DuckDB: columnar tables typed for analytics (DECIMAL money, DATE dates), no keys on TPC-H, an ART-indexed primary key
+ * on the YCSB usertable, loaded through the Appender one table per transaction, lineitem and orders sorted by date for
+ * the zone maps. The schema lives in {@code schema/} next to this class. Full-text search is not offered: DuckDB's
+ * {@code fts} extension has to be downloaded, which dbx does not do (see {@link DuckdbDatabase} for the
+ * configuration).
+ */
+final class DuckdbStore extends JdbcStore {
+    private final DuckdbDatabase database;
+    private final ConflictRetry conflicts;
+
+    DuckdbStore(URI uri, DuckdbDatabase database, Duration timeout) {
+        super("duckdb", uri, database.dataSource());
+        this.database = database;
+        this.conflicts = new ConflictRetry(timeout);
+    }
+
+    @Override
+    public ServerIdentity identity() {
+        return new ServerIdentity("DuckDB", queryString("SELECT version()"));
+    }
+
+    @Override
+    public void load(DatasetSource source) {
+        LoadOrder order = LoadOrder.of(source.dataset().name());
+        for (Entity entity : source.entities()) {
+            try (RowStream rows = source.rows(entity)) {
+                load(safe(entity), rows, order.orderBy(entity.name()));
+            }
+        }
+    }
+
+    @Override
+    protected void bulkLoad(Entity entity, RowStream rows) {
+        load(entity, rows, Optional.empty());
+    }
+
+    /**
+     * The Appender, in one transaction per table: a failed load leaves the table as it was, and DuckDB writes full row
+     * groups straight to the database file as they fill (no giant undo log in memory). A table with a load order is
+     * appended to a temporary table first (DuckDB's memory, spilling to its temp directory past memory_limit), then
+     * written sorted with one INSERT ... ORDER BY.
+     */
+    private void load(Entity entity, RowStream rows, Optional<String> orderBy) {
+        try (Connection c = connection()) {
+            c.setAutoCommit(false);
+            try {
+                DuckDBConnection duck = c.unwrap(DuckDBConnection.class);
+                if (orderBy.isEmpty()) {
+                    TableAppender.append(duck, TableAppender.Table.current(duck, entity.name()), entity, rows);
+                } else {
+                    loadSorted(duck, entity, rows, orderBy.get());
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw SqlErrors.of(id, "loading " + entity.name(), e);
+        }
+    }
+
+    private static void loadSorted(DuckDBConnection c, Entity entity, RowStream rows, String orderBy)
+            throws SQLException {
+        String staging = Identifiers.require("staging table", entity.name() + "_load");
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE OR REPLACE TEMP TABLE " + staging + " AS FROM " + entity.name() + " LIMIT 0");
+        }
+        TableAppender.append(c, TableAppender.Table.temporary(staging), entity, rows);
+        try (Statement s = c.createStatement()) {
+            s.execute("INSERT INTO " + entity.name() + " FROM temp.main." + staging + " ORDER BY " + orderBy);
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute("DROP TABLE temp.main." + staging);
+        }
+    }
+
+    /**
+     * Nothing to index (see the schema files); folds the load into the database file with a CHECKPOINT, which writes
+     * what is still in the WAL as compressed row groups. Best effort: DuckDB refuses while other transactions run, and
+     * checkpoints by itself when the WAL grows or the database closes.
+     */
+    @Override
+    public void index(Dataset dataset) {
+        super.index(dataset);
+        try (Connection c = connection();
+                Statement s = c.createStatement()) {
+            s.execute("CHECKPOINT");
+        } catch (SQLException ignored) {
+            // DuckDB checkpoints on its own later
+        }
+    }
+
+    // ---- KeyValue: writes retried when they lose a write-write conflict (see ConflictRetry) ----
+
+    @Override
+    public void insert(String key, Map<String, String> fields) {
+        conflicts.run(() -> {
+            super.insert(key, fields);
+            return null;
+        });
+    }
+
+    @Override
+    public boolean update(String key, Map<String, String> fields) {
+        return conflicts.run(() -> super.update(key, fields));
+    }
+
+    @Override
+    public boolean delete(String key) {
+        return conflicts.run(() -> super.delete(key));
+    }
+
+    @Override
+    protected boolean tableExists(Connection c, String table) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM duckdb_tables() WHERE database_name ="
+                + " current_database() AND schema_name = current_schema() AND table_name = ?")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

@@ -1,0 +1,81 @@
+package dev.dbx.store.redis;
+
+import dev.dbx.core.dataset.Dataset;
+import dev.dbx.core.dataset.RowStream;
+import io.lettuce.core.ScoredValue;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Streams one entity's rows into Redis through a {@link Pipeline}: per batch of rows, one ZADD with all their ids,
+ * one ZADD per secondary sorted set they touch, then one HSET per row. The ids go first so that a load cut short
+ * leaves no row its id set does not know of (the id sets are what {@code isLoaded} looks at).
+ */
+final class BulkLoader {
+    /** Rows per batch: a few hundred kB on the wire, replies awaited per batch. */
+    static final int BATCH_ROWS = 2_000;
+
+    private final KeyScheme keys;
+
+    BulkLoader(KeyScheme keys) {
+        this.keys = keys;
+    }
+
+    /** Loads every row of {@code rows}; returns how many there were. */
+    long load(Pipeline pipeline, Dataset dataset, EntityLayout layout, List<SecondaryIndex> indexes, RowStream rows) {
+        String idSet = keys.idSet(dataset, layout.entity());
+        String rowPrefix = keys.rowPrefix(dataset, layout.entity());
+        Batch batch = new Batch();
+        long n = 0;
+        while (rows.hasNext()) {
+            Object[] row = rows.next();
+            String id = layout.id(row);
+            batch.ids.add(ScoredValue.just(layout.idScore(row), id));
+            for (SecondaryIndex index : indexes) {
+                batch.secondary
+                        .computeIfAbsent(index.key(keys, dataset, row), k -> new ArrayList<>())
+                        .add(ScoredValue.just(index.score(row), id));
+            }
+            batch.rowKeys.add(rowPrefix + id);
+            batch.rowFields.add(layout.fields(row));
+            n++;
+            if (batch.rowKeys.size() == BATCH_ROWS) {
+                batch.queue(pipeline, idSet);
+                pipeline.send();
+                batch = new Batch();
+            }
+        }
+        batch.queue(pipeline, idSet);
+        pipeline.finish();
+        return n;
+    }
+
+    /** The commands of one batch of rows, grouped so each sorted set gets one ZADD. */
+    private static final class Batch {
+        final List<ScoredValue<String>> ids = new ArrayList<>(BATCH_ROWS);
+        final Map<String, List<ScoredValue<String>>> secondary = new LinkedHashMap<>();
+        final List<String> rowKeys = new ArrayList<>(BATCH_ROWS);
+        final List<Map<String, String>> rowFields = new ArrayList<>(BATCH_ROWS);
+
+        void queue(Pipeline pipeline, String idSet) {
+            if (ids.isEmpty()) {
+                return;
+            }
+            pipeline.add(pipeline.commands().zadd(idSet, members(ids)));
+            secondary.forEach((key, members) -> pipeline.add(pipeline.commands().zadd(key, members(members))));
+            for (int i = 0; i < rowKeys.size(); i++) {
+                Map<String, String> fields = rowFields.get(i);
+                if (!fields.isEmpty()) { // HSET needs a field; a row of nulls is its id alone
+                    pipeline.add(pipeline.commands().hset(rowKeys.get(i), fields));
+                }
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        private static ScoredValue<String>[] members(List<ScoredValue<String>> members) {
+            return members.toArray(new ScoredValue[0]);
+        }
+    }
+}
