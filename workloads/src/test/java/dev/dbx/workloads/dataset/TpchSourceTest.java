@@ -73,6 +73,38 @@ class TpchSourceTest {
     }
 
     @Test
+    void parallelGenerationGivesTheSameRowsInTheSameOrder() {
+        TpchSource source = new TpchSource(0.05);
+        try (RowStream serial = source.rows(TpchSchema.LINEITEM, 1, 1);
+                RowStream parallel = new ParallelRows(7, 3, i -> source.rows(TpchSchema.LINEITEM, i + 1, 7))) {
+            long n = 0;
+            while (serial.hasNext()) {
+                assertThat(parallel.hasNext()).isTrue();
+                assertThat(parallel.next()).as("row %d", n).isEqualTo(serial.next());
+                n++;
+            }
+            assertThat(parallel.hasNext()).isFalse();
+            assertThat(n).isGreaterThan(290_000);
+        }
+    }
+
+    @Test
+    void closingAParallelStreamEarlyStopsItsWorkers() {
+        TpchSource source = new TpchSource(0.05);
+        RowStream parallel = new ParallelRows(8, 2, i -> source.rows(TpchSchema.LINEITEM, i + 1, 8));
+        parallel.next();
+        parallel.close();
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (Thread.getAllStackTraces().keySet().stream()
+                        .anyMatch(t -> t.getName().startsWith("dbx-tpch-"))
+                && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(Thread.getAllStackTraces().keySet())
+                .noneMatch(t -> t.getName().startsWith("dbx-tpch-"));
+    }
+
+    @Test
     void aNonsenseScaleIsRefused() {
         assertThatThrownBy(() -> new TpchSource(0)).isInstanceOf(DbxException.class);
         assertThatThrownBy(() -> new TpchSource(-1)).isInstanceOf(DbxException.class);
