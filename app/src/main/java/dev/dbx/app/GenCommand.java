@@ -37,7 +37,8 @@ final class GenCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         AtomicLong rows = new AtomicLong();
         List<Path> files = TblWriter.write(new TpchSource(scale), out, !noTrailingBar, rows::addAndGet);
-        System.err.println("dbx: wrote " + Format.count(rows.get()) + " rows in " + Format.seconds(System.nanoTime() - t0));
+        System.err.println(
+                "dbx: wrote " + Format.count(rows.get()) + " rows in " + Format.seconds(System.nanoTime() - t0));
         files.forEach(f -> System.out.println(f));
         return 0;
     }

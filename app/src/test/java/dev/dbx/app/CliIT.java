@@ -71,7 +71,10 @@ class CliIT {
     void anUnknownEngineIsNamedWithTheKnownOnes() {
         Run run = dbx("up", "--data-dir", dataDir(), "--engines", "oracle");
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.err()).contains("unknown engine 'oracle'").contains("postgres").contains("redis");
+        assertThat(run.err())
+                .contains("unknown engine 'oracle'")
+                .contains("postgres")
+                .contains("redis");
     }
 
     @Test
@@ -126,13 +129,18 @@ class CliIT {
         String port = Integer.toString(Ports.freeRange(1));
         Run up = dbx("up", "--data-dir", dataDir(), "--engines", "redis,sqlite", "--port", "redis=" + port);
         assertThat(up.exit()).as(up.err()).isZero();
-        assertThat(up.out()).contains("redis").contains("running").contains("sqlite").contains("embedded");
+        assertThat(up.out())
+                .contains("redis")
+                .contains("running")
+                .contains("sqlite")
+                .contains("embedded");
 
         Run again = dbx("up", "--data-dir", dataDir(), "--engines", "redis", "--port", "redis=" + port);
         assertThat(again.exit()).isZero();
         assertThat(again.err()).contains("already running");
 
-        JsonNode status = JSON.readTree(dbx("status", "--data-dir", dataDir(), "--json").out());
+        JsonNode status =
+                JSON.readTree(dbx("status", "--data-dir", dataDir(), "--json").out());
         JsonNode redis = engine(status, "redis");
         assertThat(redis.get("state").asText()).isEqualTo("running");
         assertThat(redis.get("server").asText()).startsWith("Redis ");
@@ -154,7 +162,8 @@ class CliIT {
         Run down = dbx("down", "--data-dir", dataDir(), "--wipe");
         assertThat(down.exit()).isZero();
         assertThat(Processes.isRunning(pid)).isFalse();
-        JsonNode after = JSON.readTree(dbx("status", "--data-dir", dataDir(), "--json").out());
+        JsonNode after =
+                JSON.readTree(dbx("status", "--data-dir", dataDir(), "--json").out());
         assertThat(engine(after, "redis").get("state").asText()).isEqualTo("stopped");
     }
 
