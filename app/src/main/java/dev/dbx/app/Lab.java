@@ -131,8 +131,17 @@ public final class Lab {
         return dataDir().resolve("embedded").resolve(storeId);
     }
 
-    /** Opens a store with the configured timeout. */
+    /** Opens a store with the configured timeout; an embedded store's directory is created when missing. */
     public Store open(StoreTarget target) {
+        if (target.origin() == StoreTarget.Origin.EMBEDDED) {
+            try {
+                java.nio.file.Files.createDirectories(target.embeddedDir());
+            } catch (java.io.IOException e) {
+                throw new DbxException(
+                        "cannot create " + target.embeddedDir() + " for the " + target.storeId() + " database",
+                        "choose a writable data directory with --data-dir");
+            }
+        }
         return Stores.open(target.storeId(), target.uri(), config.timeout());
     }
 }
