@@ -28,7 +28,8 @@ import picocli.CommandLine.ScopeType;
             VerifyCommand.class,
             ImportCommand.class,
             DemoCommand.class,
-            GenCommand.class
+            GenCommand.class,
+            BenchCommand.class
         },
         footer = {
             "",

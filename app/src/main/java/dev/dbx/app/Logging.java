@@ -28,6 +28,9 @@ final class Logging {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
         System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+        // Initialize now, on one thread: drivers starting loggers from several threads at once make SLF4J print
+        // "logging calls during the initialization phase have been intercepted" on the terminal.
+        org.slf4j.LoggerFactory.getILoggerFactory();
     }
 
     static String file() {

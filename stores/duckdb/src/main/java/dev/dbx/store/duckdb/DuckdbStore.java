@@ -1,6 +1,7 @@
 package dev.dbx.store.duckdb;
 
 import dev.dbx.core.Identifiers;
+import dev.dbx.core.capability.NativeBulkLoad;
 import dev.dbx.core.dataset.Dataset;
 import dev.dbx.core.dataset.DatasetSource;
 import dev.dbx.core.dataset.Entity;
@@ -26,7 +27,7 @@ import org.duckdb.DuckDBConnection;
  * {@code fts} extension has to be downloaded, which dbx does not do (see {@link DuckdbDatabase} for the
  * configuration).
  */
-final class DuckdbStore extends JdbcStore {
+final class DuckdbStore extends JdbcStore implements NativeBulkLoad {
     private final DuckdbDatabase database;
     private final ConflictRetry conflicts;
 
@@ -39,6 +40,21 @@ final class DuckdbStore extends JdbcStore {
     @Override
     public ServerIdentity identity() {
         return new ServerIdentity("DuckDB", queryString("SELECT version()"));
+    }
+
+    @Override
+    public String nativeLoader() {
+        return "DuckDB COPY (" + queryString("SELECT version()") + ")";
+    }
+
+    /** DuckDB's own CSV reader (parallel), straight into the table. */
+    @Override
+    public void loadNative(Dataset dataset, Entity entity, java.nio.file.Path file) {
+        String path = file.toAbsolutePath().toString().replace("'", "''");
+        execute(
+                "COPY into " + entity.name(),
+                java.util.List.of("COPY " + safe(entity).name() + " FROM '" + path
+                        + "' (DELIMITER '|', HEADER false, QUOTE '', ESCAPE '')"));
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.dbx.store.postgres;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.dbx.core.capability.NativeBulkLoad;
+import dev.dbx.core.dataset.Dataset;
 import dev.dbx.core.dataset.Entity;
 import dev.dbx.core.dataset.RowStream;
 import dev.dbx.core.store.ServerIdentity;
@@ -8,6 +10,7 @@ import dev.dbx.store.jdbc.JdbcStore;
 import dev.dbx.store.jdbc.SqlErrors;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.postgresql.PGConnection;
@@ -18,7 +21,7 @@ import org.postgresql.copy.CopyIn;
  * indexes on the comment columns and statistics after the load (see the schema resources). Loads through
  * {@code COPY ... FROM STDIN}, streamed.
  */
-final class PostgresStore extends JdbcStore {
+final class PostgresStore extends JdbcStore implements NativeBulkLoad {
     private final HikariDataSource pool;
 
     PostgresStore(URI uri, HikariDataSource pool) {
@@ -60,6 +63,16 @@ final class PostgresStore extends JdbcStore {
         } catch (SQLException e) {
             throw SqlErrors.of(id, "COPY into " + entity.name(), e);
         }
+    }
+
+    @Override
+    public String nativeLoader() {
+        return new PsqlCopy(uri).describe();
+    }
+
+    @Override
+    public void loadNative(Dataset dataset, Entity entity, Path file) {
+        new PsqlCopy(uri).load(safe(entity).name(), entity.columnNames(), file);
     }
 
     /** Nothing of a failed COPY is committed: cancel it rather than end it. */

@@ -23,8 +23,8 @@ final class BulkLoader {
         this.keys = keys;
     }
 
-    /** Loads every row of {@code rows}; returns how many there were. */
-    long load(Pipeline pipeline, Dataset dataset, EntityLayout layout, List<SecondaryIndex> indexes, RowStream rows) {
+    /** Sends every row of {@code rows} to {@code sink}; returns how many there were. */
+    long load(CommandSink sink, Dataset dataset, EntityLayout layout, List<SecondaryIndex> indexes, RowStream rows) {
         String idSet = keys.idSet(dataset, layout.entity());
         String rowPrefix = keys.rowPrefix(dataset, layout.entity());
         Batch batch = new Batch();
@@ -42,13 +42,13 @@ final class BulkLoader {
             batch.rowFields.add(layout.fields(row));
             n++;
             if (batch.rowKeys.size() == BATCH_ROWS) {
-                batch.queue(pipeline, idSet);
-                pipeline.send();
+                batch.queue(sink, idSet);
+                sink.endBatch();
                 batch = new Batch();
             }
         }
-        batch.queue(pipeline, idSet);
-        pipeline.finish();
+        batch.queue(sink, idSet);
+        sink.finish();
         return n;
     }
 
@@ -59,23 +59,18 @@ final class BulkLoader {
         final List<String> rowKeys = new ArrayList<>(BATCH_ROWS);
         final List<Map<String, String>> rowFields = new ArrayList<>(BATCH_ROWS);
 
-        void queue(Pipeline pipeline, String idSet) {
+        void queue(CommandSink sink, String idSet) {
             if (ids.isEmpty()) {
                 return;
             }
-            pipeline.add(pipeline.commands().zadd(idSet, members(ids)));
-            secondary.forEach((key, members) -> pipeline.add(pipeline.commands().zadd(key, members(members))));
+            sink.zadd(idSet, ids);
+            secondary.forEach(sink::zadd);
             for (int i = 0; i < rowKeys.size(); i++) {
                 Map<String, String> fields = rowFields.get(i);
                 if (!fields.isEmpty()) { // HSET needs a field; a row of nulls is its id alone
-                    pipeline.add(pipeline.commands().hset(rowKeys.get(i), fields));
+                    sink.hset(rowKeys.get(i), fields);
                 }
             }
-        }
-
-        @SuppressWarnings("unchecked")
-        private static ScoredValue<String>[] members(List<ScoredValue<String>> members) {
-            return members.toArray(new ScoredValue[0]);
         }
     }
 }

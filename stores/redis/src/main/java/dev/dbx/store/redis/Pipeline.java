@@ -34,6 +34,33 @@ final class Pipeline implements AutoCloseable {
         return commands;
     }
 
+    /** This pipeline as the target of a bulk load. */
+    CommandSink sink() {
+        return new CommandSink() {
+            @Override
+            public void zadd(String key, java.util.List<io.lettuce.core.ScoredValue<String>> members) {
+                @SuppressWarnings("unchecked")
+                io.lettuce.core.ScoredValue<String>[] array = members.toArray(new io.lettuce.core.ScoredValue[0]);
+                add(commands.zadd(key, array));
+            }
+
+            @Override
+            public void hset(String key, java.util.Map<String, String> fields) {
+                add(commands.hset(key, fields));
+            }
+
+            @Override
+            public void endBatch() {
+                send();
+            }
+
+            @Override
+            public void finish() {
+                Pipeline.this.finish();
+            }
+        };
+    }
+
     /** Keeps {@code future} to await with its batch. */
     <T> RedisFuture<T> add(RedisFuture<T> future) {
         building.add(future);

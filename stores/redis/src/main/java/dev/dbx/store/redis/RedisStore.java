@@ -3,6 +3,7 @@ package dev.dbx.store.redis;
 import dev.dbx.core.DbxException;
 import dev.dbx.core.capability.DatasetModel;
 import dev.dbx.core.capability.KeyValue;
+import dev.dbx.core.capability.NativeBulkLoad;
 import dev.dbx.core.dataset.Dataset;
 import dev.dbx.core.dataset.DatasetSource;
 import dev.dbx.core.dataset.Entity;
@@ -13,6 +14,7 @@ import dev.dbx.core.store.Store;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +29,7 @@ import java.util.function.Supplier;
  * sorted sets are defined in {@code keyspace/<dataset>.indexes}. Loads through pipelining on a connection of its own;
  * everything else shares one thread-safe connection.
  */
-final class RedisStore implements Store, DatasetModel, KeyValue {
+final class RedisStore implements Store, DatasetModel, KeyValue, NativeBulkLoad {
     private final URI uri;
     private final RedisConnector connector;
     private final StatefulRedisConnection<String, String> connection;
@@ -96,10 +98,37 @@ final class RedisStore implements Store, DatasetModel, KeyValue {
             call("loading " + entity.name(), () -> {
                 try (Pipeline pipeline = pipeline();
                         RowStream rows = source.rows(entity)) {
-                    return loader.load(pipeline, dataset, layout, indexes.of(entity), rows);
+                    return loader.load(pipeline.sink(), dataset, layout, indexes.of(entity), rows);
                 }
             });
         }
+    }
+
+    // ---- NativeBulkLoad: redis-cli --pipe with the very commands load() sends -------------------------------
+
+    /** Commands per RESP file made by {@link #prepareNative}, so {@link #loadNative} can check every reply came. */
+    private final Map<Path, Long> respCommands = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @Override
+    public String nativeLoader() {
+        return new RedisCliPipe(connector.target().redisUri()).describe();
+    }
+
+    @Override
+    public Path prepareNative(Dataset dataset, Entity entity, Path tblFile, RowStream rows, Path workDir) {
+        Path file = workDir.resolve(dataset.name() + "-" + entity.name() + ".resp");
+        EntityLayout layout = EntityLayout.of(dataset.entity(entity.name()));
+        try (RespFile resp = new RespFile(file)) {
+            new BulkLoader(keys)
+                    .load(resp, dataset, layout, SecondaryIndexes.of(dataset).of(entity), rows);
+            respCommands.put(file, resp.commands());
+        }
+        return file;
+    }
+
+    @Override
+    public void loadNative(Dataset dataset, Entity entity, Path file) {
+        new RedisCliPipe(connector.target().redisUri()).load(file, respCommands.getOrDefault(file, -1L));
     }
 
     /** The secondary sorted sets are written with the rows (re-reading every hash afterwards would cost more). */

@@ -1,0 +1,125 @@
+package dev.dbx.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dbx.core.DbxException;
+import dev.dbx.core.capability.NativeBulkLoad;
+import dev.dbx.core.store.Store;
+import dev.dbx.workloads.bench.LoadBenchmark;
+import dev.dbx.workloads.dataset.TpchSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(
+        name = "load",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Load throughput: dbx load against each engine's own bulk loader, on the same TPC-H rows.",
+            "psql \\copy for PostgreSQL, DuckDB's COPY, redis-cli --pipe for Redis; the same schema, index building",
+            "left out of both; best of --runs each; a load that does not end with exactly the expected rows fails.",
+            "Results go to <data-dir>/results/ as JSON."
+        })
+final class BenchLoadCommand implements Callable<Integer> {
+    @ParentCommand
+    BenchCommand bench;
+
+    @Option(names = "--scale", split = ",", paramLabel = "SF", description = "TPC-H scale factors (default: 0.1).")
+    List<Double> scales = List.of(0.1);
+
+    @Option(
+            names = "--stores",
+            split = ",",
+            paramLabel = "STORE",
+            description = "Stores to measure (default: every reachable store with a native loader).")
+    List<String> stores;
+
+    @Option(names = "--runs", paramLabel = "N", description = "Runs of each loader; the best counts (default: 2).")
+    int runs = 2;
+
+    @Override
+    public Integer call() throws IOException {
+        Lab lab = bench.dbx.lab();
+        List<StoreTarget> targets = StoreSelection.resolve(lab, stores, System.err);
+        Path benchDir = lab.dataDir().resolve("bench");
+        Path work = Files.createDirectories(benchDir.resolve("work"));
+        List<LoadBenchmark.Comparison> results = new ArrayList<>();
+        boolean failed = false;
+        for (double scale : scales) {
+            Path tbl = LoadBenchmark.tblFiles(scale, benchDir, m -> System.err.println("dbx: " + m));
+            for (StoreTarget target : targets) {
+                try (Store store = lab.open(target)) {
+                    if (store.capability(NativeBulkLoad.class).isEmpty()) {
+                        if (stores != null && !stores.isEmpty()) {
+                            throw new DbxException("store " + target.storeId() + " has no native bulk loader");
+                        }
+                        continue;
+                    }
+                    results.add(LoadBenchmark.run(store, scale, tbl, work, runs, m -> System.err.println("  " + m)));
+                } catch (DbxException e) {
+                    failed = true;
+                    System.err.println("  ✗ " + target.storeId() + " at SF " + scale + ": " + e.userMessage());
+                }
+            }
+        }
+        print(results);
+        Path file = save(lab, results);
+        System.out.println("results: " + file);
+        return failed ? 1 : 0;
+    }
+
+    private static void print(List<LoadBenchmark.Comparison> results) {
+        TextTable table = new TextTable(
+                "STORE", "SERVER", "SF", "ROWS", "DBX ROWS/S", "NATIVE LOADER", "NATIVE ROWS/S", "RATIO", "PEAK HEAP");
+        for (LoadBenchmark.Comparison c : results) {
+            table.row(
+                    c.store(),
+                    c.server(),
+                    TpchSource.formatScale(c.scale()),
+                    Format.count(c.dbx().rows()),
+                    Format.count(Math.round(c.dbx().rowsPerSecond())),
+                    c.nativeLoad().loader(),
+                    Format.count(Math.round(c.nativeLoad().rowsPerSecond())),
+                    String.format(Locale.ROOT, "%.2f", c.ratio()),
+                    Format.bytes(c.dbx().peakHeapBytes()));
+        }
+        table.print(System.out);
+    }
+
+    private static Path save(Lab lab, List<LoadBenchmark.Comparison> results) throws IOException {
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = json.createObjectNode();
+        root.put("benchmark", "load");
+        root.put("at", Instant.now().toString());
+        root.set("machine", Machine.describe(json));
+        ArrayNode list = root.putArray("results");
+        for (LoadBenchmark.Comparison c : results) {
+            ObjectNode n = list.addObject();
+            n.put("store", c.store());
+            n.put("server", c.server());
+            n.put("scale", c.scale());
+            n.put("rows", c.dbx().rows());
+            n.put("dbxSeconds", c.dbx().time().toNanos() / 1e9);
+            n.put("dbxRowsPerSecond", c.dbx().rowsPerSecond());
+            n.put("dbxPeakHeapBytes", c.dbx().peakHeapBytes());
+            n.put("nativeLoader", c.nativeLoad().loader());
+            n.put("nativeSeconds", c.nativeLoad().time().toNanos() / 1e9);
+            n.put("nativeRowsPerSecond", c.nativeLoad().rowsPerSecond());
+            n.put("ratio", c.ratio());
+        }
+        Path dir = Files.createDirectories(lab.dataDir().resolve("results"));
+        Path file = dir.resolve("load-" + Instant.now().toString().replace(':', '-') + ".json");
+        json.writeValue(file.toFile(), root);
+        return file;
+    }
+}

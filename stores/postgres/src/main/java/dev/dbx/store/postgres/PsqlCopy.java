@@ -1,0 +1,93 @@
+package dev.dbx.store.postgres;
+
+import dev.dbx.core.DbxException;
+import dev.dbx.core.Uris;
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * PostgreSQL's own client-side bulk path, {@code psql \copy}, run as the PostgreSQL client tools run it: the baseline
+ * dbx's COPY is measured against. Needs {@code psql} on the PATH (Debian: postgresql-client).
+ */
+final class PsqlCopy {
+    private final URI uri;
+
+    PsqlCopy(URI uri) {
+        this.uri = uri;
+    }
+
+    String describe() {
+        return "psql \\copy (" + version() + ")";
+    }
+
+    /** Loads a '|'-separated file into {@code table} with {@code \copy ... (FORMAT text, DELIMITER '|')}. */
+    void load(String table, List<String> columns, Path file) {
+        String copy = "\\copy " + table + " (" + String.join(", ", columns) + ") FROM '"
+                + file.toAbsolutePath().toString().replace("'", "''") + "' WITH (FORMAT text, DELIMITER '|')";
+        run(List.of(
+                psql().toString(),
+                "-X",
+                "-q",
+                "-v",
+                "ON_ERROR_STOP=1",
+                "-h",
+                Uris.host(uri, PostgresStoreProvider.EXAMPLE),
+                "-p",
+                Integer.toString(Uris.port(uri, 5432)),
+                "-U",
+                Uris.user(uri, "postgres"),
+                "-d",
+                Uris.database(uri, "postgres"),
+                "-c",
+                copy));
+    }
+
+    private String version() {
+        try {
+            Process p = new ProcessBuilder(psql().toString(), "--version")
+                    .redirectErrorStream(true)
+                    .start();
+            return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            return "psql";
+        }
+    }
+
+    private void run(List<String> command) {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        String password = Uris.password(uri, null);
+        if (password != null) {
+            builder.environment().put("PGPASSWORD", password);
+        }
+        try {
+            Process p = builder.start();
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (p.waitFor() != 0) {
+                throw new DbxException("psql \\copy failed: " + Uris.redactText(output));
+            }
+        } catch (IOException e) {
+            throw new DbxException("cannot run psql: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DbxException("interrupted while psql ran");
+        }
+    }
+
+    private static Path psql() {
+        String path = Optional.ofNullable(System.getenv("PATH")).orElse("");
+        return Arrays.stream(path.split(File.pathSeparator))
+                .map(dir -> Path.of(dir, "psql"))
+                .filter(Files::isExecutable)
+                .findFirst()
+                .orElseThrow(() -> new DbxException(
+                        "psql is not installed",
+                        "install the PostgreSQL client: sudo apt-get install postgresql-client"));
+    }
+}

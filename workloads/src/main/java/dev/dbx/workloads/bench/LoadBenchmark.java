@@ -1,0 +1,172 @@
+package dev.dbx.workloads.bench;
+
+import dev.dbx.core.DbxException;
+import dev.dbx.core.capability.DatasetModel;
+import dev.dbx.core.capability.NativeBulkLoad;
+import dev.dbx.core.dataset.Dataset;
+import dev.dbx.core.dataset.Entity;
+import dev.dbx.core.dataset.TpchSchema;
+import dev.dbx.core.store.Store;
+import dev.dbx.workloads.dataset.TpchSource;
+import dev.dbx.workloads.export.TblRows;
+import dev.dbx.workloads.export.TblWriter;
+import dev.dbx.workloads.load.CountingSource;
+import dev.dbx.workloads.load.DatasetLoader;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Load throughput of a store: dbx's own load ({@link DatasetModel#load}, generating TPC-H on the fly) against the
+ * engine's own bulk loader ({@link NativeBulkLoad}) on the same rows (written once as {@code .tbl} files), into the same
+ * schema, in the same run. Index building is left out of both. Each side runs {@code runs} times, alternating, and
+ * the best of each counts; both must end with exactly the expected rows, or the run fails.
+ */
+public final class LoadBenchmark {
+    private LoadBenchmark() {}
+
+    /** One timed load. */
+    public record Run(String loader, long rows, Duration time, Long peakHeapBytes) {
+        public double rowsPerSecond() {
+            return rows / Math.max(1e-9, time.toNanos() / 1e9);
+        }
+    }
+
+    /** dbx's best run against the native loader's best run, on one store at one scale factor. */
+    public record Comparison(String store, String server, double scale, Run dbx, Run nativeLoad) {
+        /** dbx's rows/s over the native loader's. */
+        public double ratio() {
+            return dbx.rowsPerSecond() / nativeLoad.rowsPerSecond();
+        }
+    }
+
+    /** Writes the TPC-H {@code .tbl} files for {@code scale} under {@code dir} unless already there. */
+    public static Path tblFiles(double scale, Path dir, Consumer<String> progress) {
+        Path target = dir.resolve("tpch-sf" + TpchSource.formatScale(scale));
+        Path done = target.resolve(".complete");
+        if (Files.exists(done)) {
+            return target;
+        }
+        progress.accept("writing TPC-H SF " + TpchSource.formatScale(scale) + " as .tbl files in " + target);
+        TblWriter.write(new TpchSource(scale), target, false, n -> {});
+        try {
+            Files.writeString(done, "");
+        } catch (IOException e) {
+            throw new DbxException("cannot write " + done + ": " + e.getMessage());
+        }
+        return target;
+    }
+
+    public static Comparison run(
+            Store store, double scale, Path tblDir, Path workDir, int runs, Consumer<String> progress) {
+        NativeBulkLoad nativeLoad = store.capability(NativeBulkLoad.class)
+                .orElseThrow(
+                        () -> new DbxException("store " + store.id() + " has no native bulk loader to compare with"));
+        DatasetModel model = store.require(DatasetModel.class);
+        Dataset dataset = TpchSchema.DATASET;
+        Map<String, Long> expected = expectedRows(tblDir, dataset);
+        String server = store.identity().toString();
+
+        Run bestDbx = null;
+        Run bestNative = null;
+        for (int i = 0; i < Math.max(1, runs); i++) {
+            progress.accept(store.id() + ": " + nativeLoad.nativeLoader() + ", run " + (i + 1));
+            Run n = nativeRun(model, nativeLoad, dataset, tblDir, workDir, expected);
+            progress.accept(String.format("  %,.0f rows/s", n.rowsPerSecond()));
+            progress.accept(store.id() + ": dbx load, run " + (i + 1));
+            Run d = dbxRun(store, model, scale, expected);
+            progress.accept(
+                    String.format("  %,.0f rows/s, peak heap %,d MB", d.rowsPerSecond(), d.peakHeapBytes() >> 20));
+            bestNative = best(bestNative, n);
+            bestDbx = best(bestDbx, d);
+        }
+        model.drop(dataset);
+        return new Comparison(store.id(), server, scale, bestDbx, bestNative);
+    }
+
+    private static Run dbxRun(Store store, DatasetModel model, double scale, Map<String, Long> expected) {
+        CountingSource source = DatasetLoader.counting(new TpchSource(scale));
+        resetPeakHeap();
+        DatasetLoader.Result result = DatasetLoader.load(store, source, true);
+        long peak = peakHeap();
+        check(model, TpchSchema.DATASET, expected, "dbx load");
+        return new Run("dbx load", result.totalRows(), result.loadTime(), peak);
+    }
+
+    private static Run nativeRun(
+            DatasetModel model,
+            NativeBulkLoad nativeLoad,
+            Dataset dataset,
+            Path tblDir,
+            Path workDir,
+            Map<String, Long> expected) {
+        model.drop(dataset);
+        model.create(dataset);
+        long nanos = 0;
+        long rows = 0;
+        for (Entity entity : dataset.entities()) {
+            Path tbl = tblDir.resolve(entity.name() + ".tbl");
+            Path file;
+            try (TblRows parsed = new TblRows(entity, tbl)) {
+                file = nativeLoad.prepareNative(dataset, entity, tbl, parsed, workDir);
+            }
+            long t0 = System.nanoTime();
+            nativeLoad.loadNative(dataset, entity, file);
+            nanos += System.nanoTime() - t0;
+            rows += expected.get(entity.name());
+        }
+        check(model, dataset, expected, nativeLoad.nativeLoader());
+        return new Run(nativeLoad.nativeLoader(), rows, Duration.ofNanos(nanos), null);
+    }
+
+    /** A load that does not end with exactly the expected rows is a failure, not a fast run. */
+    private static void check(DatasetModel model, Dataset dataset, Map<String, Long> expected, String loader) {
+        for (Entity entity : dataset.entities()) {
+            long count = model.count(dataset, entity);
+            if (count != expected.get(entity.name())) {
+                throw new DbxException(loader + " left " + count + " rows in " + entity.name() + ", expected "
+                        + expected.get(entity.name()));
+            }
+        }
+    }
+
+    private static Map<String, Long> expectedRows(Path tblDir, Dataset dataset) {
+        Map<String, Long> rows = new LinkedHashMap<>();
+        for (Entity entity : dataset.entities()) {
+            try (var lines = Files.lines(tblDir.resolve(entity.name() + ".tbl"))) {
+                rows.put(entity.name(), lines.count());
+            } catch (IOException e) {
+                throw new DbxException("cannot read " + tblDir.resolve(entity.name() + ".tbl") + ": " + e.getMessage());
+            }
+        }
+        return rows;
+    }
+
+    private static Run best(Run a, Run b) {
+        return a == null || b.rowsPerSecond() > a.rowsPerSecond() ? b : a;
+    }
+
+    private static List<MemoryPoolMXBean> heapPools() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP)
+                .toList();
+    }
+
+    private static void resetPeakHeap() {
+        System.gc();
+        heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    /** The peak of used heap since the reset, summed over the heap pools (garbage included: an upper bound). */
+    private static long peakHeap() {
+        return heapPools().stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+    }
+}
