@@ -1,0 +1,39 @@
+package dev.dbx.store.neo4j;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.neo4j.driver.Config;
+import org.neo4j.driver.NotificationSeverity;
+
+/** The driver's configuration: every wait bounded by the store's timeout, nothing left at a default that hangs. */
+final class ClientSettings {
+    /** Enough for many YCSB client threads; a request beyond it waits for a free connection (bounded, below). */
+    static final int MAX_POOL_SIZE = 64;
+
+    /**
+     * A pooled connection idle this long is checked (a RESET round trip) before reuse, so a restarted server or a
+     * dropped idle connection is noticed before a request is lost on it.
+     */
+    static final Duration IDLE_BEFORE_CHECK = Duration.ofSeconds(30);
+
+    private ClientSettings() {}
+
+    static Config of(Duration timeout) {
+        long millis = Math.max(1, timeout.toMillis());
+        return Config.builder()
+                // connect and TLS/Bolt handshake
+                .withConnectionTimeout(millis, TimeUnit.MILLISECONDS)
+                // waiting for a pooled connection (and, for neo4j:// URIs, for a routing table)
+                .withConnectionAcquisitionTimeout(millis, TimeUnit.MILLISECONDS)
+                // managed transactions retry transient errors (deadlocks, leader switches) for this long
+                .withMaxTransactionRetryTime(millis, TimeUnit.MILLISECONDS)
+                .withMaxConnectionPoolSize(MAX_POOL_SIZE)
+                .withConnectionLivenessCheckTimeout(IDLE_BEFORE_CHECK.toMillis(), TimeUnit.MILLISECONDS)
+                .withMaxConnectionLifetime(1, TimeUnit.HOURS)
+                // notifications (hints, deprecations) are never shown by dbx: the server need not compute them
+                .withMinimumNotificationSeverity(NotificationSeverity.OFF)
+                .withTelemetryDisabled(true)
+                .withUserAgent("dbx")
+                .build();
+    }
+}
