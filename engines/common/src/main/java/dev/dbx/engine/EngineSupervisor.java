@@ -29,6 +29,7 @@ import java.util.stream.Stream;
 public final class EngineSupervisor {
     private static final int LOG_TAIL_LINES = 15;
     private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration PORT_GRACE = Duration.ofSeconds(3);
 
     private final Path dataDir;
     private final Path cacheDir;
@@ -292,7 +293,9 @@ public final class EngineSupervisor {
     private static void checkPorts(LocalEngine engine, EngineContext ctx) {
         for (int i = 0; i < ctx.ports().size(); i++) {
             int port = ctx.port(i);
-            if (!Ports.isFree(port)) {
+            // A server killed a moment ago may still hold its port for a few milliseconds: its main thread already
+            // shows as a zombie while the kernel closes its sockets. Give a just-freed port a short grace.
+            if (!waitUntil(() -> Ports.isFree(port), PORT_GRACE)) {
                 String what = engine.portNames().get(i);
                 throw new DbxException(
                         "port " + port + " (" + engine.name() + " " + what + ") on " + ctx.host()
