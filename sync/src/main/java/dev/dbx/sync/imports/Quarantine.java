@@ -46,11 +46,15 @@ public final class Quarantine implements AutoCloseable {
         reasons.merge(kind(reason), 1L, Long::sum);
     }
 
-    /** The kind of a reason, for the summary: "l_quantity: 'x' is not a number" counts as "l_quantity: not a number". */
-    private static String kind(String reason) {
-        return reason.replaceAll("'[^']*'", "")
-                .replaceAll("\\(.*?\\)", "")
-                .replaceAll("\\d+", "N")
+    /**
+     * The kind of a reason, for the summary: values and keys are left out, so "c_acctbal: 'lots' is not a number"
+     * and "c_acctbal: 'ten' is not a number" count as one kind, "c_acctbal: '…' is not a number".
+     */
+    static String kind(String reason) {
+        return reason.replaceAll("'[^']*'", "'…'")
+                .replaceAll("\\s*\\([^)]*\\)", "")
+                .replaceAll("line \\d+", "line N")
+                .replaceAll(": \\d+ characters, at most (\\d+) fit", ": longer than $1 characters")
                 .strip();
     }
 
