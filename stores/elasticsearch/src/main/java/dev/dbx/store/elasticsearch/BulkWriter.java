@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>Every response's {@code errors} flag is checked. Items the server turned away because it was busy (429) are sent
  * again with backoff, as are whole requests answered 429/502/503/504; any other rejected item fails the load with
  * the server's reason: no row is ever lost silently. Documents carry their primary key as {@code _id}, so sending one
- * twice overwrites it instead of duplicating it.
+ * twice overwrites it instead of duplicating it. Scripted updates of existing documents ({@link #update}) go the same
+ * way; one whose document is missing fails like any other refused item.
  */
 final class BulkWriter implements AutoCloseable {
     /** Writes one document's fields (the enclosing object is written by the writer). */
@@ -33,15 +34,38 @@ final class BulkWriter implements AutoCloseable {
         void write(JsonGenerator g) throws IOException;
     }
 
+    /**
+     * What the writer's requests do, in the user's words, for its errors.
+     *
+     * @param doing e.g. "bulk loading dbx-tpch-region"
+     * @param items what the bulk items are, plural, e.g. "documents"
+     * @param idName what an item's {@code _id} is, e.g. "id" or "o_orderkey"
+     * @param rejectedHint the hint when the server refused items
+     */
+    record Purpose(String doing, String items, String idName, String rejectedHint) {
+        static Purpose load(String index) {
+            return new Purpose(
+                    "bulk loading " + index,
+                    "documents",
+                    "id",
+                    "the load stopped rather than lose rows; check that the documents fit the index mapping");
+        }
+    }
+
     static final int MAX_DOCS = 5_000;
     static final int MAX_BYTES = 5 << 20;
     private static final int MAX_ATTEMPTS = 8;
     private static final long FIRST_BACKOFF_MILLIS = 200;
     private static final long MAX_BACKOFF_MILLIS = 5_000;
     private static final String FILTER = "errors,items.*.status,items.*._id,items.*.error";
+    /** Concurrent bodies may update the same document (a group split across two batches): re-run, do not fail. */
+    private static final int RETRY_ON_CONFLICT = 5;
+    /** Ids of refused items a failure names; the rest are counted. */
+    private static final int IDS_NAMED = 10;
 
     private final EsClient client;
     private final String index;
+    private final Purpose purpose;
     private final String doing;
     private final int inFlight;
     private final Semaphore permits;
@@ -52,9 +76,14 @@ final class BulkWriter implements AutoCloseable {
     private Batch batch;
 
     BulkWriter(EsClient client, String index, int inFlight) {
+        this(client, index, inFlight, Purpose.load(index));
+    }
+
+    BulkWriter(EsClient client, String index, int inFlight, Purpose purpose) {
         this.client = client;
         this.index = index;
-        this.doing = "bulk loading " + index;
+        this.purpose = purpose;
+        this.doing = purpose.doing();
         this.inFlight = inFlight;
         this.permits = new Semaphore(inFlight);
         AtomicInteger n = new AtomicInteger();
@@ -68,9 +97,21 @@ final class BulkWriter implements AutoCloseable {
 
     /** Adds a document with id {@code id}; sends a body when it is full. */
     void add(String id, Document document) {
+        append("index", id, document);
+    }
+
+    /**
+     * Updates the existing document {@code id} with the update body {@code body} writes (e.g. a {@code script}); no
+     * upsert, so a missing document fails the load.
+     */
+    void update(String id, Document body) {
+        append("update", id, body);
+    }
+
+    private void append(String action, String id, Document document) {
         rethrowFailure();
         try {
-            batch.add(id, document);
+            batch.add(action, id, document);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // writing to memory
         }
@@ -160,10 +201,11 @@ final class BulkWriter implements AutoCloseable {
                     + " documents sent; cannot tell which were stored");
         }
         List<Integer> busy = new ArrayList<>();
+        List<String> failedIds = new ArrayList<>();
         int failed = 0;
         JsonNode first = null;
         for (int i = 0; i < items.size(); i++) {
-            JsonNode item = items.get(i).elements().next(); // {"index": {...}}
+            JsonNode item = items.get(i).elements().next(); // {"index": {...}} or {"update": {...}}
             if (!item.has("error")) {
                 continue;
             }
@@ -172,13 +214,18 @@ final class BulkWriter implements AutoCloseable {
             } else {
                 failed++;
                 first = first == null ? item : first;
+                if (failedIds.size() < IDS_NAMED) {
+                    failedIds.add("'" + item.path("_id").asText() + "'");
+                }
             }
         }
         if (failed > 0) {
+            String ids = purpose.idName() + " " + String.join(", ", failedIds)
+                    + (failed > failedIds.size() ? " and " + (failed - failedIds.size()) + " more" : "");
             throw new DbxException(
-                    doing + ": the server rejected " + failed + " of " + expected + " documents; the first, id '"
-                            + first.path("_id").asText() + "': " + EsErrors.reason(first),
-                    "the load stopped rather than lose rows; check that the documents fit the index mapping");
+                    doing + ": the server rejected " + failed + " of " + expected + " " + purpose.items() + " (" + ids
+                            + "); the first: " + EsErrors.reason(first),
+                    purpose.rejectedHint());
         }
         return busy;
     }
@@ -248,14 +295,17 @@ final class BulkWriter implements AutoCloseable {
             g.setRootValueSeparator(null);
         }
 
-        void add(String id, Document document) throws IOException {
+        void add(String action, String id, Document document) throws IOException {
             if (docs == offsets.length) {
                 offsets = Arrays.copyOf(offsets, docs * 2);
             }
             offsets[docs++] = buffer.size();
             g.writeStartObject();
-            g.writeObjectFieldStart("index");
+            g.writeObjectFieldStart(action);
             g.writeStringField("_id", id);
+            if (action.equals("update")) {
+                g.writeNumberField("retry_on_conflict", RETRY_ON_CONFLICT);
+            }
             g.writeEndObject();
             g.writeEndObject();
             g.flush();

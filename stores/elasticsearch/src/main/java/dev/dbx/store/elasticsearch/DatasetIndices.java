@@ -19,6 +19,8 @@ import java.util.Set;
 /**
  * A dataset as Elasticsearch/OpenSearch indices: create them from their mapping resources, bulk-load them with
  * refreshes off, publish them with one refresh, count and scan them back as canonical rows, drop them by exact name.
+ * An embedded entity loaded without its parent (an import of line items alone) is appended to the parents' existing
+ * documents ({@link EmbeddedAppends}).
  */
 final class DatasetIndices {
     private static final int PAGE = 5_000;
@@ -72,12 +74,6 @@ final class DatasetIndices {
         source.entities().forEach(e -> given.add(e.name()));
         List<String> indices = new ArrayList<>();
         for (Entity entity : source.entities()) {
-            Optional<IndexLayout.Embedding> embedding = IndexLayout.embedding(dataset, entity);
-            if (embedding.isPresent() && !given.contains(embedding.get().parent())) {
-                throw new DbxException(
-                        entity.name() + " is embedded in " + embedding.get().parent() + " documents here",
-                        "load " + embedding.get().parent() + " and " + entity.name() + " together");
-            }
             String index = IndexLayout.index(dataset, entity);
             if (!indices.contains(index)) {
                 if (!exists(index)) {
@@ -97,8 +93,12 @@ final class DatasetIndices {
         RuntimeException failure = null;
         try {
             for (Entity entity : source.entities()) {
-                if (IndexLayout.embedding(dataset, entity).isPresent()) {
-                    continue; // loaded inside its parent's documents
+                Optional<IndexLayout.Embedding> embedding = IndexLayout.embedding(dataset, entity);
+                if (embedding.isPresent()) {
+                    if (!given.contains(embedding.get().parent())) {
+                        appendEmbedded(source, dataset, entity, embedding.get());
+                    }
+                    continue; // otherwise loaded inside its parent's documents
                 }
                 if (dataset.name().equals("tpch") && entity.name().equals(TpchSchema.ORDERS.name())) {
                     loadOrders(source, dataset, given.contains(TpchSchema.LINEITEM.name()));
@@ -185,6 +185,23 @@ final class DatasetIndices {
                 RowStream lines = withLineitems ? source.rows(TpchSchema.LINEITEM) : null;
                 BulkWriter writer = new BulkWriter(client, index, BULKS_IN_FLIGHT)) {
             new OrderDocuments(orders, lines, customers, writer).load();
+        }
+    }
+
+    /** Rows of an embedded entity without their parents in the load: appended to the parents' existing documents. */
+    private void appendEmbedded(DatasetSource source, Dataset dataset, Entity entity, IndexLayout.Embedding embedding) {
+        String index = IndexLayout.index(dataset, entity);
+        String parents = embedding.parent();
+        BulkWriter.Purpose purpose = new BulkWriter.Purpose(
+                "appending " + entity.name() + " rows to their " + parents + " in " + index,
+                "updates of " + parents,
+                embedding.parentKey(),
+                "a " + entity.name() + " row is appended to its " + parents + " document, which must exist (none is"
+                        + " created): load those " + parents + " first; rows of other " + parents
+                        + " may already be appended");
+        try (RowStream rows = source.rows(entity);
+                BulkWriter writer = new BulkWriter(client, index, BULKS_IN_FLIGHT, purpose)) {
+            new EmbeddedAppends(dataset, entity, embedding, writer).append(rows);
         }
     }
 

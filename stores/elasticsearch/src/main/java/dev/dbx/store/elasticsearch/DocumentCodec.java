@@ -33,6 +33,17 @@ final class DocumentCodec {
         }
     }
 
+    /**
+     * Writes {@code row} of an embedded entity as one item of its parent's array: an object of its columns without the
+     * key it shares with the parent. A full load and an append (a script's parameter) encode items alike through this.
+     */
+    static void writeEmbedded(JsonGenerator g, Entity entity, Object[] row, IndexLayout.Embedding embedding)
+            throws IOException {
+        g.writeStartObject();
+        writeFields(g, entity, row, embedding.childKey());
+        g.writeEndObject();
+    }
+
     static void writeValue(JsonGenerator g, Column column, Object value) throws IOException {
         switch (column.type()) {
             case INTEGER -> g.writeNumber((Long) value);

@@ -98,9 +98,7 @@ final class OrderDocuments {
                 }
                 g.writeArrayFieldStart(IndexLayout.LINEITEMS_IN_ORDERS.path());
                 for (Object[] line : order.lines()) {
-                    g.writeStartObject();
-                    DocumentCodec.writeFields(g, LINEITEM, line, IndexLayout.LINEITEMS_IN_ORDERS.childKey());
-                    g.writeEndObject();
+                    DocumentCodec.writeEmbedded(g, LINEITEM, line, IndexLayout.LINEITEMS_IN_ORDERS);
                 }
                 g.writeEndArray();
             });

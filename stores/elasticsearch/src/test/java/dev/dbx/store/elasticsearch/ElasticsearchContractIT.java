@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.dbx.core.DbxException;
 import dev.dbx.core.capability.DatasetModel;
 import dev.dbx.core.capability.KeyValue;
+import dev.dbx.core.dataset.Checksum;
 import dev.dbx.core.dataset.Column;
 import dev.dbx.core.dataset.Dataset;
 import dev.dbx.core.dataset.DatasetSource;
@@ -182,6 +183,147 @@ class ElasticsearchContractIT extends StoreContractIT {
         assertThatThrownBy(() -> store().require(DatasetModel.class).drop(hostile))
                 .isInstanceOf(DbxException.class)
                 .hasMessageContaining("invalid dataset name");
+    }
+
+    @Test
+    @Order(25)
+    void lineItemsLoadedWithoutTheirOrdersAreAppendedToTheExistingOrders() {
+        TpchSource source = new TpchSource(0.001);
+        Dataset tpch = source.dataset();
+        Entity lineitem = TpchSchema.LINEITEM;
+        DatasetModel model = store().require(DatasetModel.class);
+        DatasetLoader.load(store(), DatasetLoader.counting(source), true);
+        try {
+            long generated = model.count(tpch, lineitem);
+            Checksum expected = Checksum.of(lineitem, source.rows(lineitem));
+            List<Object[]> orderOne = linesOf(source, 1);
+            assertThat(orderOne).hasSize(6);
+
+            // line 7 of order 1, with a part/supplier pair the generator made
+            Object[] added = newLine(source, orderOne.get(0), 1, 7, 0);
+            model.load(lineitems(List.<Object[]>of(added)));
+            expected.add(added);
+            JsonNode lines = get("/dbx-tpch-orders/_doc/1").path("_source").path("lineitems");
+            assertThat(lines.size()).isEqualTo(7);
+            assertThat(lines.get(6).path("l_linenumber").asLong()).isEqualTo(7);
+            assertThat(lines.get(6).has("l_orderkey"))
+                    .as("the order key is the parent's")
+                    .isFalse();
+            assertThat(model.count(tpch, lineitem)).isEqualTo(generated + 1);
+            assertSameRows(model, tpch, expected);
+
+            // the same row again (as a resent bulk body would bring it) is already there: nothing is added
+            model.load(lineitems(List.<Object[]>of(added)));
+            assertThat(model.count(tpch, lineitem)).isEqualTo(generated + 1);
+
+            // rows of two orders interleaved: each order gets its own, whatever their order
+            List<Object[]> orderTwo = linesOf(source, 2);
+            List<Object[]> orderThree = linesOf(source, 3);
+            List<Object[]> interleaved = List.of(
+                    newLine(source, orderThree.get(0), 3, orderThree.size() + 1, 1),
+                    newLine(source, orderTwo.get(0), 2, orderTwo.size() + 1, 2),
+                    newLine(source, orderThree.get(0), 3, orderThree.size() + 2, 3));
+            model.load(lineitems(interleaved));
+            interleaved.forEach(expected::add);
+            assertThat(get("/dbx-tpch-orders/_doc/3")
+                            .path("_source")
+                            .path("lineitems")
+                            .size())
+                    .isEqualTo(orderThree.size() + 2);
+            assertThat(get("/dbx-tpch-orders/_doc/2")
+                            .path("_source")
+                            .path("lineitems")
+                            .size())
+                    .isEqualTo(orderTwo.size() + 1);
+            assertThat(model.count(tpch, lineitem)).isEqualTo(generated + 4);
+            assertSameRows(model, tpch, expected);
+
+            // a line item of an order that does not exist fails the load, naming the order, and changes nothing
+            Object[] orphan = newLine(source, orderOne.get(0), 9_999_999, 1, 4);
+            assertThatThrownBy(() -> model.load(lineitems(List.<Object[]>of(orphan))))
+                    .isInstanceOf(DbxException.class)
+                    .hasMessageContaining("o_orderkey '9999999'")
+                    .hasMessageContaining("document_missing_exception");
+            assertThat(status("/dbx-tpch-orders/_doc/9999999"))
+                    .as("no order is created")
+                    .isEqualTo(404);
+            assertThat(model.count(tpch, lineitem)).isEqualTo(generated + 4);
+            assertSameRows(model, tpch, expected);
+        } finally {
+            model.drop(tpch);
+        }
+    }
+
+    private static void assertSameRows(DatasetModel model, Dataset dataset, Checksum expected) {
+        Checksum actual = Checksum.of(model, dataset, expected.entity());
+        assertThat(actual.count()).isEqualTo(expected.count());
+        assertThat(actual.value()).isEqualTo(expected.value());
+    }
+
+    /** The generator's line items of order {@code orderkey}. */
+    private static List<Object[]> linesOf(TpchSource source, long orderkey) {
+        List<Object[]> lines = new ArrayList<>();
+        try (RowStream rows = source.rows(TpchSchema.LINEITEM)) {
+            while (rows.hasNext()) {
+                Object[] row = rows.next();
+                long key = (Long) row[0];
+                if (key > orderkey) {
+                    break;
+                }
+                if (key == orderkey) {
+                    lines.add(row);
+                }
+            }
+        }
+        return lines;
+    }
+
+    /** A copy of {@code template} as line {@code linenumber} of order {@code orderkey}, of the n-th partsupp pair. */
+    private static Object[] newLine(TpchSource source, Object[] template, long orderkey, long linenumber, int pair) {
+        Entity lineitem = TpchSchema.LINEITEM;
+        Object[] partsupp = null;
+        try (RowStream rows = source.rows(TpchSchema.PARTSUPP)) {
+            for (int i = 0; i <= pair; i++) {
+                partsupp = rows.next();
+            }
+        }
+        Object[] line = template.clone();
+        line[lineitem.indexOf("l_orderkey")] = orderkey;
+        line[lineitem.indexOf("l_partkey")] = partsupp[0];
+        line[lineitem.indexOf("l_suppkey")] = partsupp[1];
+        line[lineitem.indexOf("l_linenumber")] = linenumber;
+        line[lineitem.indexOf("l_comment")] = "appended by an import";
+        return line;
+    }
+
+    /** Line items alone, as {@code dbx import --entity lineitem} hands them to the store. */
+    private static DatasetSource lineitems(List<Object[]> rows) {
+        return new DatasetSource() {
+            @Override
+            public Dataset dataset() {
+                return TpchSchema.DATASET;
+            }
+
+            @Override
+            public List<Entity> entities() {
+                return List.of(TpchSchema.LINEITEM);
+            }
+
+            @Override
+            public long rowCount(Entity e) {
+                return rows.size();
+            }
+
+            @Override
+            public String description() {
+                return "line items alone";
+            }
+
+            @Override
+            public RowStream rows(Entity e) {
+                return RowStream.of(rows.iterator());
+            }
+        };
     }
 
     private static DatasetSource rows(Dataset dataset, Entity entity, int n) {

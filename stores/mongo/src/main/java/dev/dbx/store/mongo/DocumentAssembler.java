@@ -29,21 +29,23 @@ final class DocumentAssembler {
         this.provided = source.entities().stream().map(Entity::name).collect(Collectors.toSet());
     }
 
-    /** The top-level mappings this source fills, in load order; a clear error for an embedded entity alone. */
+    /** The top-level mappings this source fills, in load order. */
     List<EntityMapping> collectionsToLoad() {
-        List<EntityMapping> out = new ArrayList<>();
-        for (Entity entity : source.entities()) {
-            EntityMapping m = mapping.of(entity);
-            if (!m.embedded()) {
-                out.add(m);
-            } else if (!provided.contains(m.parentEntity())) {
-                throw new DbxException(
-                        "the mongo model keeps " + entity.name() + " inside " + m.parentEntity()
-                                + " documents, and this source has no " + m.parentEntity() + " rows",
-                        "load " + m.parentEntity() + " and " + entity.name() + " together");
-            }
-        }
-        return out;
+        return source.entities().stream()
+                .map(mapping::of)
+                .filter(m -> !m.embedded())
+                .toList();
+    }
+
+    /**
+     * The embedded entities this source gives without their parents (an import of line items alone): their rows go
+     * into parent documents already stored, not through {@link #assemble}.
+     */
+    List<EntityMapping> entitiesToAppend() {
+        return source.entities().stream()
+                .map(mapping::of)
+                .filter(m -> m.embedded() && !provided.contains(m.parentEntity()))
+                .toList();
     }
 
     /** Hands every document of {@code parent}'s collection to {@code out}, one at a time. */

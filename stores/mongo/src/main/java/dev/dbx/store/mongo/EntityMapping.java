@@ -113,6 +113,11 @@ final class EntityMapping {
         return doc;
     }
 
+    /** The {@code _id} of the parent document an embedded row belongs in, as the parent stores it. */
+    Object parentId(Object[] row) {
+        return BsonValues.toBson(entity.columns().get(parentKeyIndex), row[parentKeyIndex]);
+    }
+
     /** An embedded row as its array element (without the parent key). */
     Document toElement(Object[] row) {
         List<Column> columns = entity.columns();

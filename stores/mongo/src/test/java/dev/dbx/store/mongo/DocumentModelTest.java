@@ -149,14 +149,42 @@ class DocumentModelTest {
     }
 
     @Test
-    void anEmbeddedEntityWithoutItsParentIsRefused() {
+    void anEmbeddedEntityWithoutItsParentIsAppendedToStoredParents() {
         DatasetSource lineItemsAlone = subset(tpch, List.of(TpchSchema.LINEITEM));
         DatasetMapping mapping = DatasetMapping.of(TpchSchema.DATASET);
         DocumentAssembler assembler =
                 new DocumentAssembler(lineItemsAlone, mapping, new ReferenceCopies(e -> List.of()));
-        assertThatThrownBy(assembler::collectionsToLoad)
-                .isInstanceOf(DbxException.class)
-                .hasMessageContaining("inside orders documents");
+        assertThat(assembler.collectionsToLoad()).isEmpty();
+        assertThat(assembler.entitiesToAppend())
+                .extracting(m -> m.entity().name())
+                .containsExactly("lineitem");
+
+        DocumentAssembler full = new DocumentAssembler(tpch, mapping, new ReferenceCopies(e -> List.of()));
+        assertThat(full.entitiesToAppend()).isEmpty();
+    }
+
+    @Test
+    void appendedRowsAreGroupedByParentInAnyOrderAsTheLoadEmbedsThem() {
+        EntityMapping lineitem = DatasetMapping.of(TpchSchema.DATASET).of(TpchSchema.LINEITEM);
+        List<EmbeddedAppender.Placed> batch = new ArrayList<>();
+        try (RowStream rows = tpch.rows(TpchSchema.LINEITEM)) {
+            List<Object[]> firstOrders = new ArrayList<>();
+            rows.forEachRemaining(r -> {
+                if ((Long) r[0] <= 3L) {
+                    firstOrders.add(r.clone());
+                }
+            });
+            for (int i = firstOrders.size() - 1; i >= 0; i--) { // reversed: parents out of order
+                Object[] r = firstOrders.get(i);
+                batch.add(new EmbeddedAppender.Placed(lineitem.parentId(r), lineitem.toElement(r)));
+            }
+        }
+        Map<Object, List<Document>> byParent = EmbeddedAppender.byParent(batch);
+        assertThat(byParent.keySet()).containsExactly(3L, 2L, 1L);
+        for (Document order : tpchDocuments.get("orders").subList(0, 3)) {
+            List<Document> loaded = order.getList("lineitems", Document.class);
+            assertThat(byParent.get(order.get("_id"))).isEqualTo(loaded.reversed());
+        }
     }
 
     @Test
