@@ -1,6 +1,5 @@
 package dev.dbx.store.duckdb;
 
-import dev.dbx.core.Identifiers;
 import dev.dbx.core.capability.NativeBulkLoad;
 import dev.dbx.core.dataset.Dataset;
 import dev.dbx.core.dataset.DatasetSource;
@@ -22,7 +21,7 @@ import org.duckdb.DuckDBConnection;
 
 /**
  * DuckDB: columnar tables typed for analytics (DECIMAL money, DATE dates), no keys on TPC-H, an ART-indexed primary key
- * on the YCSB usertable, loaded through the Appender one table per transaction, lineitem and orders sorted by date for
+ * on the YCSB usertable, loaded through a Java table function one table per transaction, lineitem and orders sorted by date for
  * the zone maps. The schema lives in {@code schema/} next to this class. Full-text search is not offered: DuckDB's
  * {@code fts} extension has to be downloaded, which dbx does not do (see {@link DuckdbDatabase} for the
  * configuration).
@@ -73,21 +72,15 @@ final class DuckdbStore extends JdbcStore implements NativeBulkLoad {
     }
 
     /**
-     * The Appender, in one transaction per table: a failed load leaves the table as it was, and DuckDB writes full row
-     * groups straight to the database file as they fill (no giant undo log in memory). A table with a load order is
-     * appended to a temporary table first (DuckDB's memory, spilling to its temp directory past memory_limit), then
-     * written sorted with one INSERT ... ORDER BY.
+     * One transaction per table, so a failed load leaves the table as it was; DuckDB writes full row groups straight
+     * to the database file as they fill (no giant undo log in memory). A table with a load order is sorted in the same
+     * INSERT (see {@link TableFunctionLoader}).
      */
     private void load(Entity entity, RowStream rows, Optional<String> orderBy) {
         try (Connection c = connection()) {
             c.setAutoCommit(false);
             try {
-                DuckDBConnection duck = c.unwrap(DuckDBConnection.class);
-                if (orderBy.isEmpty()) {
-                    TableAppender.append(duck, TableAppender.Table.current(duck, entity.name()), entity, rows);
-                } else {
-                    loadSorted(duck, entity, rows, orderBy.get());
-                }
+                TableFunctionLoader.load(c.unwrap(DuckDBConnection.class), entity, rows, orderBy);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -95,21 +88,6 @@ final class DuckdbStore extends JdbcStore implements NativeBulkLoad {
             }
         } catch (SQLException e) {
             throw SqlErrors.of(id, "loading " + entity.name(), e);
-        }
-    }
-
-    private static void loadSorted(DuckDBConnection c, Entity entity, RowStream rows, String orderBy)
-            throws SQLException {
-        String staging = Identifiers.require("staging table", entity.name() + "_load");
-        try (Statement s = c.createStatement()) {
-            s.execute("CREATE OR REPLACE TEMP TABLE " + staging + " AS FROM " + entity.name() + " LIMIT 0");
-        }
-        TableAppender.append(c, TableAppender.Table.temporary(staging), entity, rows);
-        try (Statement s = c.createStatement()) {
-            s.execute("INSERT INTO " + entity.name() + " FROM temp.main." + staging + " ORDER BY " + orderBy);
-        }
-        try (Statement s = c.createStatement()) {
-            s.execute("DROP TABLE temp.main." + staging);
         }
     }
 
