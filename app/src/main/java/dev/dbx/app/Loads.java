@@ -4,6 +4,7 @@ import dev.dbx.core.DbxException;
 import dev.dbx.core.store.Store;
 import dev.dbx.workloads.load.CountingSource;
 import dev.dbx.workloads.load.DatasetLoader;
+import dev.dbx.workloads.load.HeapPeak;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,7 @@ final class Loads {
     private Loads() {}
 
     /** One store's outcome: a result, or why it failed. */
-    record Outcome(StoreTarget target, String server, DatasetLoader.Result result, String error) {}
+    record Outcome(StoreTarget target, String server, DatasetLoader.Result result, Long peakHeapBytes, String error) {}
 
     static List<Outcome> run(
             Lab lab, List<StoreTarget> targets, DatasetChoice choice, boolean replace, PrintStream out) {
@@ -33,22 +34,24 @@ final class Loads {
             server = store.identity().toString();
             CountingSource source = DatasetLoader.counting(choice.source());
             DatasetLoader.Result result;
+            HeapPeak.reset();
             try (LoadProgress progress = new LoadProgress(target.storeId(), source, out)) {
                 result = DatasetLoader.load(store, source, replace);
             }
-            return new Outcome(target, server, result, null);
+            return new Outcome(target, server, result, HeapPeak.bytes(), null);
         } catch (DbxException e) {
             out.println("  ✗ " + target.storeId() + ": " + e.userMessage());
-            return new Outcome(target, server, null, e.userMessage());
+            return new Outcome(target, server, null, null, e.userMessage());
         } catch (RuntimeException e) {
             Logging.error("load into " + target.storeId() + " failed", e);
             out.println("  ✗ " + target.storeId() + ": " + Errors.describe(e) + " (details in " + Logging.file() + ")");
-            return new Outcome(target, server, null, Errors.describe(e));
+            return new Outcome(target, server, null, null, Errors.describe(e));
         }
     }
 
     static void table(List<Outcome> outcomes, PrintStream out) {
-        TextTable table = new TextTable("STORE", "SERVER", "ROWS", "LOAD", "ROWS/S", "INDEX", "RESULT");
+        TextTable table =
+                new TextTable("STORE", "SERVER", "ROWS", "LOAD", "ROWS/S", "INDEX", "DBX PEAK HEAP", "RESULT");
         for (Outcome o : outcomes) {
             DatasetLoader.Result r = o.result();
             table.row(
@@ -58,6 +61,7 @@ final class Loads {
                     r == null ? null : Format.duration(r.loadTime()),
                     r == null ? null : Format.count(Math.round(r.rowsPerSecond())),
                     r == null ? null : Format.duration(r.indexTime()),
+                    Format.bytes(o.peakHeapBytes()),
                     o.error() == null ? "ok" : "FAILED");
         }
         table.print(out);

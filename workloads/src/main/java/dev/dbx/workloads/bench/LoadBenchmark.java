@@ -14,15 +14,12 @@ import dev.dbx.workloads.export.TblSource;
 import dev.dbx.workloads.export.TblWriter;
 import dev.dbx.workloads.load.CountingSource;
 import dev.dbx.workloads.load.DatasetLoader;
+import dev.dbx.workloads.load.HeapPeak;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -114,9 +111,9 @@ public final class LoadBenchmark {
     private static Run dbxRun(
             Store store, DatasetModel model, DatasetSource rows, String loader, Map<String, Long> expected) {
         CountingSource source = DatasetLoader.counting(rows);
-        resetPeakHeap();
+        HeapPeak.reset();
         DatasetLoader.Result result = DatasetLoader.load(store, source, true);
-        long peak = peakHeap();
+        long peak = HeapPeak.bytes();
         check(model, TpchSchema.DATASET, expected, loader);
         return new Run(loader, result.totalRows(), result.loadTime(), peak);
     }
@@ -172,21 +169,5 @@ public final class LoadBenchmark {
 
     private static Run best(Run a, Run b) {
         return a == null || b.rowsPerSecond() > a.rowsPerSecond() ? b : a;
-    }
-
-    private static List<MemoryPoolMXBean> heapPools() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(p -> p.getType() == MemoryType.HEAP)
-                .toList();
-    }
-
-    private static void resetPeakHeap() {
-        System.gc();
-        heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
-    }
-
-    /** The peak of used heap since the reset, summed over the heap pools (garbage included: an upper bound). */
-    private static long peakHeap() {
-        return heapPools().stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
     }
 }
