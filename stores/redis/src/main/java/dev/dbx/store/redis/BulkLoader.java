@@ -27,6 +27,8 @@ final class BulkLoader {
     long load(CommandSink sink, Dataset dataset, EntityLayout layout, List<SecondaryIndex> indexes, RowStream rows) {
         String idSet = keys.idSet(dataset, layout.entity());
         String rowPrefix = keys.rowPrefix(dataset, layout.entity());
+        String secondaryPrefix = keys.secondaryPrefix(dataset, layout.entity());
+        String[] fields = layout.fieldNames();
         Batch batch = new Batch();
         long n = 0;
         while (rows.hasNext()) {
@@ -35,19 +37,19 @@ final class BulkLoader {
             batch.ids.add(ScoredValue.just(layout.idScore(row), id));
             for (SecondaryIndex index : indexes) {
                 batch.secondary
-                        .computeIfAbsent(index.key(keys, dataset, row), k -> new ArrayList<>())
+                        .computeIfAbsent(index.key(secondaryPrefix, row), k -> new ArrayList<>())
                         .add(ScoredValue.just(index.score(row), id));
             }
             batch.rowKeys.add(rowPrefix + id);
-            batch.rowFields.add(layout.fields(row));
+            batch.rowValues.add(layout.values(row));
             n++;
             if (batch.rowKeys.size() == BATCH_ROWS) {
-                batch.queue(sink, idSet);
+                batch.queue(sink, idSet, fields);
                 sink.endBatch();
                 batch = new Batch();
             }
         }
-        batch.queue(sink, idSet);
+        batch.queue(sink, idSet, fields);
         sink.finish();
         return n;
     }
@@ -57,20 +59,29 @@ final class BulkLoader {
         final List<ScoredValue<String>> ids = new ArrayList<>(BATCH_ROWS);
         final Map<String, List<ScoredValue<String>>> secondary = new LinkedHashMap<>();
         final List<String> rowKeys = new ArrayList<>(BATCH_ROWS);
-        final List<Map<String, String>> rowFields = new ArrayList<>(BATCH_ROWS);
+        final List<String[]> rowValues = new ArrayList<>(BATCH_ROWS);
 
-        void queue(CommandSink sink, String idSet) {
+        void queue(CommandSink sink, String idSet, String[] fields) {
             if (ids.isEmpty()) {
                 return;
             }
             sink.zadd(idSet, ids);
             secondary.forEach(sink::zadd);
             for (int i = 0; i < rowKeys.size(); i++) {
-                Map<String, String> fields = rowFields.get(i);
-                if (!fields.isEmpty()) { // HSET needs a field; a row of nulls is its id alone
-                    sink.hset(rowKeys.get(i), fields);
+                String[] values = rowValues.get(i);
+                if (!allNull(values)) { // HSET needs a field; a row of nulls is its id alone
+                    sink.hset(rowKeys.get(i), fields, values);
                 }
             }
+        }
+
+        private static boolean allNull(String[] values) {
+            for (String value : values) {
+                if (value != null) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 }

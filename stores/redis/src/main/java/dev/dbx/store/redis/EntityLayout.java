@@ -5,9 +5,7 @@ import dev.dbx.core.Identifiers;
 import dev.dbx.core.dataset.Column;
 import dev.dbx.core.dataset.ColumnType;
 import dev.dbx.core.dataset.Entity;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * How the rows of one entity map to Redis. A row's id is its primary key as text, {@code ':'}-joined when it has
@@ -92,19 +90,19 @@ final class EntityLayout {
         return integerKey ? Values.score(entity.columns().get(keyIndexes[0]), row[keyIndexes[0]]) : 0;
     }
 
-    /** The row's hash: every non-key column that has a value, as canonical text. */
-    Map<String, String> fields(Object[] row) {
-        Map<String, String> fields = new LinkedHashMap<>(valueIndexes.length * 2);
+    /**
+     * The row's hash: the canonical text of every non-key column, in {@link #fieldNames()} order; null where the
+     * row has no value (that field is left out of the hash).
+     */
+    String[] values(Object[] row) {
+        String[] values = new String[valueIndexes.length];
         for (int i = 0; i < valueIndexes.length; i++) {
-            String text = Values.text(entity.columns().get(valueIndexes[i]), row[valueIndexes[i]]);
-            if (text != null) {
-                fields.put(valueFields[i], text);
-            }
+            values[i] = Values.text(entity.columns().get(valueIndexes[i]), row[valueIndexes[i]]);
         }
-        return fields;
+        return values;
     }
 
-    /** The hash fields in column order, for HMGET. */
+    /** The hash fields in column order (HSET, HMGET). */
     String[] fieldNames() {
         return valueFields.clone();
     }

@@ -22,7 +22,7 @@ final class EntityScanner {
     }
 
     /** Streams every row to {@code sink}; returns how many there were. */
-    long scan(Pipeline pipeline, Dataset dataset, EntityLayout layout, RowSink sink) {
+    long scan(Pipeline<String> pipeline, Dataset dataset, EntityLayout layout, RowSink sink) {
         String idSet = keys.idSet(dataset, layout.entity());
         String rowPrefix = keys.rowPrefix(dataset, layout.entity());
         String[] fields = layout.fieldNames();

@@ -54,8 +54,8 @@ final class KeyScheme {
         return idSet(dataset, entity) + ":";
     }
 
-    /** A secondary sorted set of {@code entity}, e.g. {@code tpch:orders:by_date}. */
-    String secondary(Dataset dataset, Entity entity, String suffix) {
-        return idSet(dataset, entity) + ":" + suffix;
+    /** What the key of every secondary sorted set of {@code entity} starts with, e.g. {@code tpch:orders:}. */
+    String secondaryPrefix(Dataset dataset, Entity entity) {
+        return idSet(dataset, entity) + ":";
     }
 }

@@ -13,16 +13,17 @@ import java.util.concurrent.TimeUnit;
  * Commands sent in batches, Redis's fast path (what {@code redis-cli --pipe} does): a connection of its own with
  * auto-flush off, so a batch leaves in one write and its replies come back in one read. One batch is on the wire
  * while the next is built, and a batch is awaited before the one after it is sent, so memory stays bounded by two
- * batches however many rows pass through.
+ * batches however many rows pass through. {@code T} is the type of keys and values: {@code String} for reads,
+ * {@code byte[]} for bulk loads ({@link PipelineSink}).
  */
-final class Pipeline implements AutoCloseable {
-    private final StatefulRedisConnection<String, String> connection;
-    private final RedisAsyncCommands<String, String> commands;
+final class Pipeline<T> implements AutoCloseable {
+    private final StatefulRedisConnection<T, T> connection;
+    private final RedisAsyncCommands<T, T> commands;
     private final Duration timeout;
     private List<RedisFuture<?>> building = new ArrayList<>();
     private List<RedisFuture<?>> onTheWire = List.of();
 
-    Pipeline(StatefulRedisConnection<String, String> connection, Duration timeout) {
+    Pipeline(StatefulRedisConnection<T, T> connection, Duration timeout) {
         this.connection = connection;
         this.timeout = timeout;
         connection.setAutoFlushCommands(false);
@@ -30,39 +31,12 @@ final class Pipeline implements AutoCloseable {
     }
 
     /** The commands to queue with; each returns its future, which {@link #add} keeps until the batch is awaited. */
-    RedisAsyncCommands<String, String> commands() {
+    RedisAsyncCommands<T, T> commands() {
         return commands;
     }
 
-    /** This pipeline as the target of a bulk load. */
-    CommandSink sink() {
-        return new CommandSink() {
-            @Override
-            public void zadd(String key, java.util.List<io.lettuce.core.ScoredValue<String>> members) {
-                @SuppressWarnings("unchecked")
-                io.lettuce.core.ScoredValue<String>[] array = members.toArray(new io.lettuce.core.ScoredValue[0]);
-                add(commands.zadd(key, array));
-            }
-
-            @Override
-            public void hset(String key, java.util.Map<String, String> fields) {
-                add(commands.hset(key, fields));
-            }
-
-            @Override
-            public void endBatch() {
-                send();
-            }
-
-            @Override
-            public void finish() {
-                Pipeline.this.finish();
-            }
-        };
-    }
-
     /** Keeps {@code future} to await with its batch. */
-    <T> RedisFuture<T> add(RedisFuture<T> future) {
+    <R> RedisFuture<R> add(RedisFuture<R> future) {
         building.add(future);
         return future;
     }
@@ -88,7 +62,7 @@ final class Pipeline implements AutoCloseable {
     }
 
     /** The result of one command already sent; a failure is thrown as Lettuce's exception. */
-    <T> T await(RedisFuture<T> future) {
+    <R> R await(RedisFuture<R> future) {
         // the command timeout fails a stuck command first; this bound only guards against a lost timer
         return LettuceFutures.awaitOrCancel(future, timeout.toMillis() * 2 + 1_000, TimeUnit.MILLISECONDS);
     }

@@ -7,6 +7,8 @@ import io.lettuce.core.RedisException;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.RedisCodec;
+import io.lettuce.core.codec.StringCodec;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -31,7 +33,7 @@ final class RedisConnector implements AutoCloseable {
     }
 
     /**
-     * Nothing may hang: connecting and every command are bounded by the timeout, and while a connection is down its
+     * Nothing may hang: connecting and every command are bounded by the timeout (a bulk load's batches as a whole), and while a connection is down its
      * commands fail at once instead of queueing (it reconnects in the background, so a restarted server is picked
      * up again).
      */
@@ -41,7 +43,8 @@ final class RedisConnector implements AutoCloseable {
                         .connectTimeout(timeout)
                         .keepAlive(true)
                         .build())
-                .timeoutOptions(TimeoutOptions.enabled(timeout))
+                // the connection's own timeout (the URI's), so a bulk load can hand the bound to its batches instead
+                .timeoutOptions(TimeoutOptions.enabled())
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .pingBeforeActivateConnection(true)
@@ -57,10 +60,15 @@ final class RedisConnector implements AutoCloseable {
     }
 
     StatefulRedisConnection<String, String> connect() {
+        return connect(StringCodec.UTF8);
+    }
+
+    /** A connection whose keys and values are {@code codec}'s type (bulk loads send ready-made bytes). */
+    <T> StatefulRedisConnection<T, T> connect(RedisCodec<T, T> codec) {
         long deadline = System.nanoTime() + timeout.toNanos();
         for (int attempt = 1; ; attempt++) {
             try {
-                return client.connect();
+                return client.connect(codec);
             } catch (RedisConnectionException e) {
                 if (attempt >= ATTEMPTS || !closedDuringHandshake(e) || System.nanoTime() > deadline) {
                     throw RedisErrors.cannotConnect(target, e);

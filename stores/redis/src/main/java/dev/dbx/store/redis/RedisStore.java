@@ -96,9 +96,9 @@ final class RedisStore implements Store, DatasetModel, KeyValue, NativeBulkLoad 
         for (Entity entity : source.entities()) {
             EntityLayout layout = EntityLayout.of(dataset.entity(entity.name()));
             call("loading " + entity.name(), () -> {
-                try (Pipeline pipeline = pipeline();
+                try (PipelineSink sink = new PipelineSink(connector, timeout);
                         RowStream rows = source.rows(entity)) {
-                    return loader.load(pipeline.sink(), dataset, layout, indexes.of(entity), rows);
+                    return loader.load(sink, dataset, layout, indexes.of(entity), rows);
                 }
             });
         }
@@ -144,15 +144,10 @@ final class RedisStore implements Store, DatasetModel, KeyValue, NativeBulkLoad 
     public void scan(Dataset dataset, Entity entity, RowSink sink) {
         EntityLayout layout = EntityLayout.of(dataset.entity(entity.name()));
         call("scanning " + entity.name(), () -> {
-            try (Pipeline pipeline = pipeline()) {
+            try (Pipeline<String> pipeline = new Pipeline<>(connector.connect(), timeout)) {
                 return new EntityScanner(keys).scan(pipeline, dataset, layout, sink);
             }
         });
-    }
-
-    /** A connection of its own with auto-flush off (it would stall every other user of the shared one). */
-    private Pipeline pipeline() {
-        return new Pipeline(connector.connect(), timeout);
     }
 
     // ---- KeyValue (YCSB usertable) ---------------------------------------------------------------------------

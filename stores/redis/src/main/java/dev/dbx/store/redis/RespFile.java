@@ -11,10 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** Commands written in the Redis protocol (RESP) to a file, for {@code redis-cli --pipe}. */
-final class RespFile implements CommandSink, AutoCloseable {
+final class RespFile implements CommandSink {
     private final Path file;
     private final OutputStream out;
     private long commands;
@@ -45,14 +44,16 @@ final class RespFile implements CommandSink, AutoCloseable {
     }
 
     @Override
-    public void hset(String key, Map<String, String> fields) {
-        List<String> args = new ArrayList<>(2 + 2 * fields.size());
+    public void hset(String key, String[] fields, String[] values) {
+        List<String> args = new ArrayList<>(2 + 2 * fields.length);
         args.add("HSET");
         args.add(key);
-        fields.forEach((field, value) -> {
-            args.add(field);
-            args.add(value);
-        });
+        for (int i = 0; i < fields.length; i++) {
+            if (values[i] != null) {
+                args.add(fields[i]);
+                args.add(values[i]);
+            }
+        }
         write(args);
     }
 

@@ -3,7 +3,6 @@ package dev.dbx.store.redis;
 import dev.dbx.core.DbxException;
 import dev.dbx.core.dataset.Column;
 import dev.dbx.core.dataset.ColumnType;
-import dev.dbx.core.dataset.Dataset;
 import dev.dbx.core.dataset.Entity;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,9 +69,12 @@ final class SecondaryIndex {
         return !placeholders.isEmpty();
     }
 
-    /** The key of the sorted set {@code row} belongs to. */
-    String key(KeyScheme keys, Dataset dataset, Object[] row) {
-        StringBuilder suffix = new StringBuilder(literals.get(0));
+    /** The key of the sorted set {@code row} belongs to; {@code prefix} is {@link KeyScheme#secondaryPrefix}. */
+    String key(String prefix, Object[] row) {
+        if (placeholders.isEmpty()) {
+            return prefix + literals.get(0);
+        }
+        StringBuilder suffix = new StringBuilder(prefix).append(literals.get(0));
         for (int i = 0; i < placeholders.size(); i++) {
             int index = placeholders.get(i);
             Column column = entity.columns().get(index);
@@ -82,7 +84,7 @@ final class SecondaryIndex {
             }
             suffix.append(value).append(literals.get(i + 1));
         }
-        return keys.secondary(dataset, entity, suffix.toString());
+        return suffix.toString();
     }
 
     /** The row's score in its sorted set. */

@@ -11,10 +11,8 @@ import dev.dbx.core.dataset.TpchSchema;
 import dev.dbx.core.dataset.YcsbSchema;
 import dev.dbx.core.store.ServerIdentity;
 import dev.dbx.workloads.dataset.TpchSource;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The mapping of rows to keys, hashes and scores, without a server. */
@@ -36,14 +34,12 @@ class RedisModelTest {
         assertThat(KEYS.row(TpchSchema.DATASET, TpchSchema.LINEITEM, id)).isEqualTo("tpch:lineitem:" + id);
         assertThat(layout.idScore(row)).isEqualTo(((Long) row[0]).doubleValue());
 
-        Map<String, String> fields = layout.fields(row);
-        assertThat(fields).doesNotContainKeys("l_orderkey", "l_linenumber").hasSize(14);
-        assertThat(fields.get("l_discount")).matches("0\\.\\d\\d");
+        List<String> fields = List.of(layout.fieldNames());
+        List<String> values = List.of(layout.values(row));
+        assertThat(fields).doesNotContain("l_orderkey", "l_linenumber").hasSize(14);
+        assertThat(values).hasSize(14).doesNotContainNull();
+        assertThat(values.get(fields.indexOf("l_discount"))).matches("0\\.\\d\\d");
 
-        List<String> values = new ArrayList<>();
-        for (String name : layout.fieldNames()) {
-            values.add(fields.get(name));
-        }
         assertThat(layout.row(id, values))
                 .as("the row read back is the row written")
                 .isEqualTo(row);
@@ -74,7 +70,7 @@ class RedisModelTest {
                         "supplier:by_acctbal");
         Object[] order = firstRow(TpchSchema.ORDERS);
         SecondaryIndex byCustomer = indexes.of(TpchSchema.ORDERS).get(1);
-        assertThat(byCustomer.key(new KeyScheme("lab:"), TpchSchema.DATASET, order))
+        assertThat(byCustomer.key(new KeyScheme("lab:").secondaryPrefix(TpchSchema.DATASET, TpchSchema.ORDERS), order))
                 .isEqualTo("lab:tpch:orders:by_customer:" + order[1]);
         assertThat(byCustomer.score(order)).isEqualTo((double) ((java.time.LocalDate) order[4]).toEpochDay());
         assertThat(SecondaryIndexes.of(YcsbSchema.DATASET).all()).isEmpty();
