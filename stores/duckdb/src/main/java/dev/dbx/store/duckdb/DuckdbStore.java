@@ -43,17 +43,39 @@ final class DuckdbStore extends JdbcStore implements NativeBulkLoad {
 
     @Override
     public String nativeLoader() {
-        return "DuckDB COPY (" + queryString("SELECT version()") + ")";
+        return "DuckDB COPY / read_csv (" + queryString("SELECT version()") + ")";
     }
 
-    /** DuckDB's own CSV reader (parallel), straight into the table. */
+    /**
+     * DuckDB's own CSV reader (parallel) into the table. A table the model keeps sorted (see {@link LoadOrder}) is
+     * read with {@code read_csv} and sorted in the same INSERT, as dbx's load does, so both end with the same table;
+     * any other is a plain COPY.
+     */
     @Override
     public void loadNative(Dataset dataset, Entity entity, java.nio.file.Path file) {
-        String path = file.toAbsolutePath().toString().replace("'", "''");
-        execute(
-                "COPY into " + entity.name(),
-                java.util.List.of("COPY " + safe(entity).name() + " FROM '" + path
-                        + "' (DELIMITER '|', HEADER false, QUOTE '', ESCAPE '')"));
+        Entity table = safe(entity);
+        String path = "'" + file.toAbsolutePath().toString().replace("'", "''") + "'";
+        Optional<String> orderBy = LoadOrder.of(dataset.name()).orderBy(table.name());
+        String sql = orderBy.isEmpty()
+                ? "COPY " + table.name() + " FROM " + path + " (DELIMITER '|', HEADER false, QUOTE '', ESCAPE '')"
+                : "INSERT INTO " + table.name() + " SELECT * FROM read_csv(" + path
+                        + ", delim = '|', header = false, quote = '', escape = '', columns = " + csvColumns(table)
+                        + ") ORDER BY " + orderBy.get();
+        execute("loading " + table.name() + " with DuckDB's CSV reader", java.util.List.of(sql));
+    }
+
+    /** read_csv's {@code columns} struct: every column with its type in the table, in order. */
+    private static String csvColumns(Entity entity) {
+        return entity.columns().stream()
+                .map(c -> "'" + c.name() + "': '"
+                        + switch (c.type()) {
+                            case INTEGER -> "BIGINT";
+                            case DECIMAL -> "DECIMAL(" + c.length() + "," + c.scale() + ")";
+                            case DATE -> "DATE";
+                            case VARCHAR -> "VARCHAR";
+                        }
+                        + "'")
+                .collect(java.util.stream.Collectors.joining(", ", "{", "}"));
     }
 
     @Override
