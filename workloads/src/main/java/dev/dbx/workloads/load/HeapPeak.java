@@ -1,28 +1,73 @@
 package dev.dbx.workloads.load;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
+import com.sun.management.GcInfo;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
-import java.util.List;
+import java.lang.management.MemoryUsage;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
 
-/** The most heap dbx used during a piece of work: the JVM's own peak counters, reset before and read after. */
+/**
+ * The most heap dbx used during a piece of work, garbage included: the largest heap occupancy seen just before a
+ * garbage collection (the moment it is highest), or now if that is more. Summing each pool's own peak would overstate
+ * it, as the pools peak at different moments (it could exceed {@code -Xmx}).
+ */
 public final class HeapPeak {
+    private static final AtomicLong PEAK = new AtomicLong();
+    /** JVM uptime (ms) at the last reset: collections that began earlier, such as reset's own, do not count. */
+    private static volatile long since;
+
+    static {
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (gc instanceof NotificationEmitter emitter) {
+                emitter.addNotificationListener(
+                        (notification, handback) -> {
+                            if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(
+                                    notification.getType())) {
+                                GcInfo info = GarbageCollectionNotificationInfo.from(
+                                                (CompositeData) notification.getUserData())
+                                        .getGcInfo();
+                                if (info.getStartTime() >= since) {
+                                    PEAK.accumulateAndGet(used(info.getMemoryUsageBeforeGc()), Math::max);
+                                }
+                            }
+                        },
+                        null,
+                        null);
+            }
+        }
+    }
+
     private HeapPeak() {}
 
     /** Starts a measurement (after a GC, so what came before does not count). */
     public static void reset() {
         System.gc();
-        pools().forEach(MemoryPoolMXBean::resetPeakUsage);
+        since = ManagementFactory.getRuntimeMXBean().getUptime();
+        PEAK.set(current());
     }
 
-    /** Peak used heap since {@link #reset}, summed over the heap pools: garbage included, so an upper bound. */
+    /** Peak used heap since {@link #reset}. */
     public static long bytes() {
-        return pools().stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        return Math.max(PEAK.get(), current());
     }
 
-    private static List<MemoryPoolMXBean> pools() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(p -> p.getType() == MemoryType.HEAP)
-                .toList();
+    private static long current() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    /** Heap used across the heap pools at one moment (the non-heap pools of a GC's report left out). */
+    private static long used(Map<String, MemoryUsage> pools) {
+        long used = 0;
+        for (var pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == java.lang.management.MemoryType.HEAP) {
+                MemoryUsage usage = pools.get(pool.getName());
+                used += usage == null ? 0 : usage.getUsed();
+            }
+        }
+        return used;
     }
 }
