@@ -3,6 +3,7 @@ package dev.dbx.store.clickhouse;
 import dev.dbx.core.DbxException;
 import dev.dbx.core.Identifiers;
 import dev.dbx.core.capability.DatasetModel;
+import dev.dbx.core.capability.ForwardingKeyValue;
 import dev.dbx.core.capability.KeyValue;
 import dev.dbx.core.dataset.Dataset;
 import dev.dbx.core.dataset.DatasetSource;
@@ -15,8 +16,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -25,7 +24,7 @@ import java.util.Set;
  * {@code INSERT ... FORMAT TabSeparated} requests of {@value #ROWS_PER_INSERT} rows each, written while the rows are
  * generated; scans stream TabSeparated results back. Tables live in the URI's database.
  */
-final class ClickHouseStore implements Store, DatasetModel, KeyValue {
+final class ClickHouseStore implements Store, DatasetModel, ForwardingKeyValue {
     /**
      * Rows per INSERT: each INSERT becomes a part (a few files per column), so large ones keep merges few, yet every
      * request stays short and below the server's insert block (max_insert_block_size, 1,048,576 rows by default), so
@@ -181,28 +180,8 @@ final class ClickHouseStore implements Store, DatasetModel, KeyValue {
     // ---- KeyValue (YCSB usertable) ---------------------------------------------------------------------------
 
     @Override
-    public void insert(String key, Map<String, String> fields) {
-        users.insert(key, fields);
-    }
-
-    @Override
-    public Optional<Map<String, String>> read(String key, Set<String> fields) {
-        return users.read(key, fields);
-    }
-
-    @Override
-    public boolean update(String key, Map<String, String> fields) {
-        return users.update(key, fields);
-    }
-
-    @Override
-    public boolean delete(String key) {
-        return users.delete(key);
-    }
-
-    @Override
-    public List<Record> scan(String startKey, int count, Set<String> fields) {
-        return users.scan(startKey, count, fields);
+    public KeyValue keyValue() {
+        return users;
     }
 
     /** The statement runner, for tests that look at the server's side. */

@@ -1,6 +1,7 @@
 package dev.dbx.store.clickhouse;
 
 import dev.dbx.core.DbxException;
+import dev.dbx.core.capability.KeyValue;
 import dev.dbx.core.capability.KeyValue.Record;
 import dev.dbx.core.dataset.RowSink;
 import dev.dbx.core.dataset.YcsbSchema;
@@ -21,7 +22,7 @@ import java.util.Set;
  * <p>Update and delete read the current version first (ClickHouse cannot change part of a row), so they are not
  * atomic: a concurrent delete between the read and the write of an update of the same key is overwritten.
  */
-final class UserTable {
+final class UserTable implements KeyValue {
     static final String TABLE = YcsbSchema.TABLE;
     private static final String KEY = YcsbSchema.KEY;
     private static final String VERSION = "ycsb_version";
@@ -34,16 +35,19 @@ final class UserTable {
         this.sql = sql;
     }
 
-    void insert(String key, Map<String, String> fields) {
+    @Override
+    public void insert(String key, Map<String, String> fields) {
         write("insert of " + key, key, fields, false);
     }
 
-    Optional<Map<String, String>> read(String key, Set<String> fields) {
+    @Override
+    public Optional<Map<String, String>> read(String key, Set<String> fields) {
         List<String> names = fields.isEmpty() ? YcsbSchema.FIELDS : fieldNames(fields);
         return latest("read of " + key, key, names);
     }
 
-    boolean update(String key, Map<String, String> fields) {
+    @Override
+    public boolean update(String key, Map<String, String> fields) {
         List<String> names = fieldNames(fields.keySet());
         Optional<Map<String, String>> current = latest("update of " + key, key, YcsbSchema.FIELDS);
         if (current.isEmpty()) {
@@ -57,7 +61,8 @@ final class UserTable {
         return true;
     }
 
-    boolean delete(String key) {
+    @Override
+    public boolean delete(String key) {
         if (latest("delete of " + key, key, List.of()).isEmpty()) {
             return false;
         }
@@ -69,7 +74,8 @@ final class UserTable {
      * Up to {@code count} live records from {@code startKey} on, in key order. Tombstones take places in a page, so
      * pages are fetched until {@code count} live records are found or the table ends.
      */
-    List<Record> scan(String startKey, int count, Set<String> fields) {
+    @Override
+    public List<Record> scan(String startKey, int count, Set<String> fields) {
         List<String> names = fields.isEmpty() ? YcsbSchema.FIELDS : fieldNames(fields);
         List<Record> records = new ArrayList<>();
         String from = startKey;

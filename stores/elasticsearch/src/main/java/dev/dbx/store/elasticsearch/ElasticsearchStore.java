@@ -1,6 +1,7 @@
 package dev.dbx.store.elasticsearch;
 
 import dev.dbx.core.capability.DatasetModel;
+import dev.dbx.core.capability.ForwardingKeyValue;
 import dev.dbx.core.capability.KeyValue;
 import dev.dbx.core.dataset.Dataset;
 import dev.dbx.core.dataset.DatasetSource;
@@ -10,10 +11,6 @@ import dev.dbx.core.dataset.YcsbSchema;
 import dev.dbx.core.store.ServerIdentity;
 import dev.dbx.core.store.Store;
 import java.net.URI;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 /**
  * Elasticsearch 7-9 and OpenSearch 1-3 through the low-level REST client with JSON bodies (the APIs used here are the
@@ -21,7 +18,7 @@ import java.util.Set;
  * customer facts embedded), YCSB's usertable as one index keyed by {@code _id}; see {@link DatasetIndices} and
  * {@link Usertable}.
  */
-final class ElasticsearchStore implements Store, DatasetModel, KeyValue {
+final class ElasticsearchStore implements Store, DatasetModel, ForwardingKeyValue {
     private final Endpoint endpoint;
     private final EsClient client;
     private final DatasetIndices datasets;
@@ -101,28 +98,8 @@ final class ElasticsearchStore implements Store, DatasetModel, KeyValue {
     // ---- KeyValue --------------------------------------------------------------------------------------------
 
     @Override
-    public void insert(String key, Map<String, String> fields) {
-        usertable.insert(key, fields);
-    }
-
-    @Override
-    public Optional<Map<String, String>> read(String key, Set<String> fields) {
-        return usertable.read(key, fields);
-    }
-
-    @Override
-    public boolean update(String key, Map<String, String> fields) {
-        return usertable.update(key, fields);
-    }
-
-    @Override
-    public boolean delete(String key) {
-        return usertable.delete(key);
-    }
-
-    @Override
-    public List<Record> scan(String startKey, int count, Set<String> fields) {
-        return usertable.scan(startKey, count, fields);
+    public KeyValue keyValue() {
+        return usertable;
     }
 
     @Override

@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * when something was written since). Writes of other clients reach scans within the refresh interval (1 s).
  * {@code refresh=wait_for} on every write would cost each write up to a second of latency instead.
  */
-final class Usertable {
+final class Usertable implements KeyValue {
     private static final String KEY = YcsbSchema.KEY;
     private static final int PAGE = 1_000;
 
@@ -39,7 +39,8 @@ final class Usertable {
         this.index = index;
     }
 
-    void insert(String key, Map<String, String> fields) {
+    @Override
+    public void insert(String key, Map<String, String> fields) {
         requireIndex();
         ObjectNode doc = EsClient.JSON.createObjectNode().put(KEY, key);
         fieldNames(fields.keySet()).forEach(f -> doc.put(f, fields.get(f)));
@@ -47,7 +48,8 @@ final class Usertable {
         unrefreshedWrites.set(true);
     }
 
-    Optional<Map<String, String>> read(String key, Set<String> fields) {
+    @Override
+    public Optional<Map<String, String>> read(String key, Set<String> fields) {
         List<String> names = fields.isEmpty() ? YcsbSchema.FIELDS : fieldNames(fields);
         EsRequest request = EsRequest.get(document("_doc", key));
         request.parameter("_source_includes", String.join(",", names));
@@ -59,7 +61,8 @@ final class Usertable {
         return Optional.of(fields(reply.body().path("_source"), names));
     }
 
-    boolean update(String key, Map<String, String> fields) {
+    @Override
+    public boolean update(String key, Map<String, String> fields) {
         requireIndex();
         ObjectNode body = EsClient.JSON.createObjectNode();
         ObjectNode doc = body.putObject("doc");
@@ -75,7 +78,8 @@ final class Usertable {
         return true;
     }
 
-    boolean delete(String key) {
+    @Override
+    public boolean delete(String key) {
         requireIndex();
         EsClient.Reply reply = client.send(EsRequest.delete(document("_doc", key)), "delete of " + key, 404);
         if (reply.status() == 404) {
@@ -87,7 +91,8 @@ final class Usertable {
     }
 
     /** Up to {@code count} records from {@code startKey} on, in key order, a page of search_after at a time. */
-    List<KeyValue.Record> scan(String startKey, int count, Set<String> fields) {
+    @Override
+    public List<KeyValue.Record> scan(String startKey, int count, Set<String> fields) {
         List<String> names = fields.isEmpty() ? YcsbSchema.FIELDS : fieldNames(fields);
         List<KeyValue.Record> records = new ArrayList<>(Math.max(0, Math.min(count, PAGE)));
         refreshIfWritten();

@@ -3,17 +3,13 @@ package dev.dbx.store.mongo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import dev.dbx.core.DbxException;
 import dev.dbx.core.capability.KeyValue;
 import dev.dbx.core.dataset.RowStream;
 import dev.dbx.core.dataset.TpchSchema;
 import dev.dbx.core.store.Stores;
-import dev.dbx.engine.RunningEngine;
 import dev.dbx.workloads.dataset.TpchSource;
-import dev.dbx.workloads.load.DatasetLoader;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,33 +34,21 @@ class MongoModelIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final TpchSource tpch = new TpchSource(0.001);
-    private RunningEngine engine;
+    private LoadedMongo mongo;
     private MongoStore store;
-    private MongoClient client;
     private MongoDatabase database;
 
     @BeforeAll
     void load() {
-        engine = RunningEngine.start("mongo");
-        store = (MongoStore) Stores.open("mongo", engine.uri(), TIMEOUT);
-        DatasetLoader.load(store, DatasetLoader.counting(tpch), true);
-        client = MongoClients.create(engine.uri().toString());
-        database = client.getDatabase(store.databaseName());
+        mongo = new LoadedMongo(tpch, TIMEOUT);
+        store = mongo.store();
+        database = mongo.database();
     }
 
     @AfterAll
     void stop() {
-        try {
-            if (client != null) {
-                client.close();
-            }
-            if (store != null) {
-                store.close();
-            }
-        } finally {
-            if (engine != null) {
-                engine.close();
-            }
+        if (mongo != null) {
+            mongo.close();
         }
     }
 

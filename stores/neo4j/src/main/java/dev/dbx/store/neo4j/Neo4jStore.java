@@ -1,6 +1,7 @@
 package dev.dbx.store.neo4j;
 
 import dev.dbx.core.capability.DatasetModel;
+import dev.dbx.core.capability.ForwardingKeyValue;
 import dev.dbx.core.capability.KeyValue;
 import dev.dbx.core.dataset.Dataset;
 import dev.dbx.core.dataset.DatasetSource;
@@ -10,10 +11,7 @@ import dev.dbx.core.dataset.YcsbSchema;
 import dev.dbx.core.store.ServerIdentity;
 import dev.dbx.core.store.Store;
 import java.net.URI;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 /**
  * Neo4j through the official Java driver over Bolt. TPC-H is a property graph: customers PLACED orders that CONTAIN
@@ -21,7 +19,7 @@ import java.util.Set;
  * are unique, loaded through batched UNWIND statements (see {@link GraphLoader}) and indexed after the load. YCSB's
  * usertable is a label of nodes with a unique key. The schema lives in resource files under {@code schema/}.
  */
-final class Neo4jStore implements Store, DatasetModel, KeyValue {
+final class Neo4jStore implements Store, DatasetModel, ForwardingKeyValue {
     private static final String COMPONENTS = "CALL dbms.components() YIELD name, versions, edition";
 
     private final Bolt bolt;
@@ -101,28 +99,8 @@ final class Neo4jStore implements Store, DatasetModel, KeyValue {
     // ---- KeyValue (YCSB usertable) ---------------------------------------------------------------------------
 
     @Override
-    public void insert(String key, Map<String, String> fields) {
-        users.insert(key, fields);
-    }
-
-    @Override
-    public Optional<Map<String, String>> read(String key, Set<String> fields) {
-        return users.read(key, fields);
-    }
-
-    @Override
-    public boolean update(String key, Map<String, String> fields) {
-        return users.update(key, fields);
-    }
-
-    @Override
-    public boolean delete(String key) {
-        return users.delete(key);
-    }
-
-    @Override
-    public List<KeyValue.Record> scan(String startKey, int count, Set<String> fields) {
-        return users.scan(startKey, count, fields);
+    public KeyValue keyValue() {
+        return users;
     }
 
     @Override

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 
 /**
@@ -20,7 +19,7 @@ import org.neo4j.driver.Value;
  * schema so a typo fails instead of storing a stray property. The scan is a range seek on the key's index, which
  * returns keys in order: ORDER BY ... LIMIT needs no sort.
  */
-final class UserTable {
+final class UserTable implements KeyValue {
     private final Bolt bolt;
     private final String insert;
     private final String read;
@@ -47,40 +46,45 @@ final class UserTable {
                 + " AS key, [f IN $fields | u[f]] AS values ORDER BY key LIMIT $count";
     }
 
-    void insert(String key, Map<String, String> fields) {
+    @Override
+    public void insert(String key, Map<String, String> fields) {
         checked(fields.keySet());
         bolt.write(insert, Map.of("key", key, "fields", fields), "insert of " + key);
     }
 
-    Optional<Map<String, String>> read(String key, Set<String> fields) {
+    @Override
+    public Optional<Map<String, String>> read(String key, Set<String> fields) {
         List<String> names = fields.isEmpty() ? YcsbSchema.FIELDS : checked(fields);
-        List<Record> records = bolt.read(read, Map.of("key", key, "fields", names), "read of " + key);
+        List<org.neo4j.driver.Record> records = bolt.read(read, Map.of("key", key, "fields", names), "read of " + key);
         return records.isEmpty()
                 ? Optional.empty()
                 : Optional.of(fields(names, records.get(0).get("values")));
     }
 
-    boolean update(String key, Map<String, String> fields) {
+    @Override
+    public boolean update(String key, Map<String, String> fields) {
         checked(fields.keySet());
         return count(bolt.write(update, Map.of("key", key, "fields", fields), "update of " + key)) > 0;
     }
 
-    boolean delete(String key) {
+    @Override
+    public boolean delete(String key) {
         return count(bolt.write(delete, Map.of("key", key), "delete of " + key)) > 0;
     }
 
-    List<KeyValue.Record> scan(String startKey, int count, Set<String> fields) {
+    @Override
+    public List<KeyValue.Record> scan(String startKey, int count, Set<String> fields) {
         List<String> names = fields.isEmpty() ? YcsbSchema.FIELDS : checked(fields);
-        List<Record> records =
+        List<org.neo4j.driver.Record> records =
                 bolt.read(scan, Map.of("start", startKey, "count", count, "fields", names), "scan from " + startKey);
         List<KeyValue.Record> out = new ArrayList<>(records.size());
-        for (Record r : records) {
+        for (org.neo4j.driver.Record r : records) {
             out.add(new KeyValue.Record(r.get("key").asString(), fields(names, r.get("values"))));
         }
         return out;
     }
 
-    private static long count(List<Record> records) {
+    private static long count(List<org.neo4j.driver.Record> records) {
         return records.isEmpty() ? 0 : records.get(0).get("n").asLong();
     }
 
