@@ -2,32 +2,87 @@ package dev.dbx.workloads.export;
 
 import dev.dbx.core.DbxException;
 import dev.dbx.core.dataset.Column;
+import dev.dbx.core.dataset.ColumnType;
 import dev.dbx.core.dataset.Entity;
 import dev.dbx.core.dataset.RowStream;
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.math.BigDecimal;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.NoSuchElementException;
 
 /**
  * Rows of a '|'-separated {@code .tbl} file as {@link TblWriter} writes them (canonical text), read back as canonical
- * values. Parses by hand, not through {@code LocalDate.parse} and friends: as fast as the engines' own file readers
- * it is compared with. Input is trusted (dbx wrote it); user files go through {@code dbx import}, which validates.
+ * values. Parses the bytes by hand (numbers and dates straight from the buffer, a string made only for text columns,
+ * each distinct date made once): it is compared with the engines' own file readers, written in C and C++. Input is
+ * trusted (dbx wrote it); user files go through {@code dbx import}, which validates.
  */
 public final class TblRows implements RowStream {
-    private final Entity entity;
-    private final BufferedReader in;
-    private String next;
+    private static final int BUFFER = 1 << 20;
+    /** Dates of years 1900-2099 are kept once each (TPC-H has about 2,500 distinct ones). */
+    private static final int FIRST_YEAR = 1900;
+
+    private static final int YEARS = 200;
+
+    private static final int SMALL = 1024;
+
+    /** Bytes past the data a word-at-a-time scan may read (never beyond the buffer). */
+    private static final int SLACK = Long.BYTES;
+
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long BARS = ONES * '|';
+    private static final long NEWLINES = ONES * '\n';
+
+    private final Path file;
+    private final Column[] columns;
+    private final InputStream in;
+    private final LocalDate[] dates;
+    /** Per decimal column, values 0 to 0.(SMALL-1) at its scale, made once (quantities, discounts, taxes). */
+    private final BigDecimal[][] smallDecimals;
+    /** Per text column, its few distinct values made once (flags, modes); null once it proves to have many. */
+    private final ShortTexts[] texts;
+
+    private byte[] buffer;
+    private int position;
+    private int limit;
+    private boolean eof;
+    /** Where the buffer's last complete line ends: every line before it can be parsed without reading. */
+    private int lastNewline = -1;
+
+    private long line;
 
     public TblRows(Entity entity, Path file) {
-        this.entity = entity;
+        this(entity, file, BUFFER);
+    }
+
+    TblRows(Entity entity, Path file, int bufferSize) {
+        this.file = file;
+        this.columns = entity.columns().toArray(Column[]::new);
+        this.smallDecimals = new BigDecimal[columns.length][];
+        this.texts = new ShortTexts[columns.length];
+        boolean hasDates = false;
+        for (int i = 0; i < columns.length; i++) {
+            if (columns[i].type() == ColumnType.DECIMAL) {
+                smallDecimals[i] = new BigDecimal[SMALL];
+            } else if (columns[i].type() == ColumnType.VARCHAR) {
+                texts[i] = new ShortTexts();
+            }
+            hasDates |= columns[i].type() == ColumnType.DATE;
+        }
+        this.dates = hasDates ? new LocalDate[YEARS * 13 * 32] : null;
+        this.buffer = new byte[bufferSize + SLACK];
         try {
-            this.in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+            this.in = Files.newInputStream(file);
         } catch (IOException e) {
             throw new DbxException("cannot read " + file + ": " + e.getMessage());
         }
@@ -35,14 +90,54 @@ public final class TblRows implements RowStream {
 
     @Override
     public boolean hasNext() {
-        if (next == null) {
-            try {
-                next = in.readLine();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        while (position > lastNewline) {
+            if (eof) {
+                if (position < limit) { // a last line without '\n' gets one
+                    ensureRoom();
+                    buffer[limit] = '\n';
+                    lastNewline = limit++;
+                    return true;
+                }
+                return false;
+            }
+            fill();
+        }
+        return true;
+    }
+
+    /** Moves the unread rest to the front and reads more; a line longer than the buffer grows it. */
+    private void fill() {
+        ensureRoom();
+        try {
+            int n = in.read(buffer, limit, buffer.length - SLACK - limit);
+            if (n < 0) {
+                eof = true;
+            } else {
+                limit += n;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        lastNewline = -1;
+        for (int i = limit - 1; i >= position; i--) {
+            if (buffer[i] == '\n') {
+                lastNewline = i;
+                break;
             }
         }
-        return next != null;
+    }
+
+    /** Compacts the unread rest to the front of the buffer, growing it when the rest fills it. */
+    private void ensureRoom() {
+        int rest = limit - position;
+        if (rest == buffer.length - SLACK) {
+            buffer = Arrays.copyOf(buffer, buffer.length * 2);
+        } else {
+            System.arraycopy(buffer, position, buffer, 0, rest);
+        }
+        lastNewline -= position;
+        position = 0;
+        limit = rest;
     }
 
     @Override
@@ -50,41 +145,81 @@ public final class TblRows implements RowStream {
         if (!hasNext()) {
             throw new NoSuchElementException();
         }
-        String line = next;
-        next = null;
-        Object[] row = new Object[entity.columns().size()];
-        int start = 0;
-        for (int i = 0; i < row.length; i++) {
-            int end = line.indexOf('|', start);
-            if (end < 0) {
-                end = line.length();
+        line++;
+        // one pass over the line: each field ends at '|' or at the line's end
+        Object[] row = new Object[columns.length];
+        byte[] b = buffer;
+        int last = columns.length - 1;
+        int start = position;
+        int stop = start;
+        for (int i = 0; ; i++) {
+            stop = separator(b, stop);
+            byte c = b[stop];
+            int end = c == '\n' && stop > start && b[stop - 1] == '\r' ? stop - 1 : stop;
+            row[i] = value(i, start, end);
+            if (i == last) {
+                break;
             }
-            row[i] = value(entity.columns().get(i), line, start, end);
-            start = end + 1;
+            if (c == '\n') {
+                throw new DbxException(
+                        "line " + line + " of " + file + " has " + (i + 1) + " fields, expected " + columns.length);
+            }
+            start = ++stop;
         }
+        while (b[stop] != '\n') { // a trailing '|', as dbgen writes, ends the line too
+            stop++;
+        }
+        position = stop + 1;
         return row;
     }
 
-    private static Object value(Column column, String line, int start, int end) {
-        return switch (column.type()) {
-            case INTEGER -> Long.parseLong(line, start, end, 10);
-            case DECIMAL -> decimal(line, start, end, column.scale());
-            case DATE ->
-                LocalDate.of(
-                        Integer.parseInt(line, start, start + 4, 10),
-                        Integer.parseInt(line, start + 5, start + 7, 10),
-                        Integer.parseInt(line, start + 8, start + 10, 10));
-            case VARCHAR -> line.substring(start, end);
+    /**
+     * The first '|' or '\n' from {@code i} on, eight bytes at a time (the classic "has zero byte" test on the word
+     * XORed with each separator). A complete line is in the buffer, so one is found before {@link #limit}.
+     */
+    private static int separator(byte[] b, int i) {
+        while (true) {
+            long word = (long) WORDS.get(b, i);
+            long bars = word ^ BARS;
+            long newlines = word ^ NEWLINES;
+            long found = ((bars - ONES) & ~bars | (newlines - ONES) & ~newlines) & HIGHS;
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+            i += Long.BYTES;
+        }
+    }
+
+    private Object value(int column, int start, int end) {
+        return switch (columns[column].type()) {
+            case INTEGER -> digits(start, end);
+            case DECIMAL -> decimal(column, start, end);
+            case DATE -> date(start);
+            case VARCHAR -> texts[column] != null ? texts[column].get(buffer, start, end) : text(start, end);
         };
     }
 
+    private String text(int start, int end) {
+        return new String(buffer, start, end - start, StandardCharsets.UTF_8);
+    }
+
+    private long digits(int start, int end) {
+        boolean negative = buffer[start] == '-';
+        long v = 0;
+        for (int i = negative ? start + 1 : start; i < end; i++) {
+            v = v * 10 + (buffer[i] - '0');
+        }
+        return negative ? -v : v;
+    }
+
     /** "-12.5" at scale 2 is unscaled -1250: digits accumulated, the fraction padded to the scale. */
-    private static BigDecimal decimal(String line, int start, int end, int scale) {
-        boolean negative = line.charAt(start) == '-';
+    private BigDecimal decimal(int column, int start, int end) {
+        int scale = columns[column].scale();
+        boolean negative = buffer[start] == '-';
         long unscaled = 0;
         int fraction = -1;
         for (int i = negative ? start + 1 : start; i < end; i++) {
-            char c = line.charAt(i);
+            byte c = buffer[i];
             if (c == '.') {
                 fraction = 0;
             } else {
@@ -97,7 +232,75 @@ public final class TblRows implements RowStream {
         for (int f = Math.max(fraction, 0); f < scale; f++) {
             unscaled *= 10;
         }
-        return BigDecimal.valueOf(negative ? -unscaled : unscaled, scale);
+        if (negative || unscaled >= SMALL) {
+            return BigDecimal.valueOf(negative ? -unscaled : unscaled, scale);
+        }
+        BigDecimal[] cache = smallDecimals[column];
+        BigDecimal value = cache[(int) unscaled];
+        if (value == null) {
+            value = BigDecimal.valueOf(unscaled, scale);
+            cache[(int) unscaled] = value;
+        }
+        return value;
+    }
+
+    /** yyyy-mm-dd. */
+    private LocalDate date(int start) {
+        int year = (int) digits(start, start + 4);
+        int month = (int) digits(start + 5, start + 7);
+        int day = (int) digits(start + 8, start + 10);
+        int y = year - FIRST_YEAR;
+        if (y < 0 || y >= YEARS || month < 1 || month > 12 || day < 1 || day > 31) {
+            return LocalDate.of(year, month, day);
+        }
+        int slot = (y * 13 + month) * 32 + day;
+        LocalDate date = dates[slot];
+        if (date == null) {
+            date = LocalDate.of(year, month, day);
+            dates[slot] = date;
+        }
+        return date;
+    }
+
+    /**
+     * The values of a text column with few distinct ones (flags, modes, priorities), each made into a String once: a
+     * direct-mapped table on (length, first and last byte) whose entries are replaced on a miss. A column whose
+     * values rarely repeat (comments, names) stops using it after its first rows.
+     */
+    private final class ShortTexts {
+        private static final int SLOTS = 64;
+        private static final int TRIAL = 1024;
+        private final byte[][] keys = new byte[SLOTS][];
+        private final String[] values = new String[SLOTS];
+        private int lookups;
+        private int hits;
+
+        String get(byte[] b, int start, int end) {
+            int length = end - start;
+            int slot = length == 0 ? 0 : (length * 31 + b[start] * 7 + b[end - 1]) & (SLOTS - 1);
+            byte[] key = keys[slot];
+            lookups++;
+            if (key != null && Arrays.equals(key, 0, key.length, b, start, end)) {
+                hits++;
+                return values[slot];
+            }
+            String value = text(start, end);
+            if (lookups == TRIAL && hits < TRIAL / 2) {
+                drop();
+            } else {
+                keys[slot] = Arrays.copyOfRange(b, start, end);
+                values[slot] = value;
+            }
+            return value;
+        }
+
+        private void drop() {
+            for (int i = 0; i < texts.length; i++) {
+                if (texts[i] == this) {
+                    texts[i] = null;
+                }
+            }
+        }
     }
 
     @Override

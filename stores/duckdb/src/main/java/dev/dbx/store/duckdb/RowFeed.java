@@ -19,7 +19,7 @@ final class RowFeed implements AutoCloseable {
     private final BlockingQueue<Object[][]> queue = new ArrayBlockingQueue<>(QUEUED);
     private final Thread thread;
     private volatile RuntimeException failure;
-    private boolean ended;
+    private volatile boolean ended;
 
     RowFeed(RowStream rows, int batchRows) {
         this.thread = Thread.ofPlatform().daemon().name("dbx-duckdb-feed").start(() -> feed(rows, batchRows));
@@ -48,7 +48,7 @@ final class RowFeed implements AutoCloseable {
         }
     }
 
-    /** The next batch of rows, or an empty one when the stream is done. */
+    /** The next batch of rows, or an empty one when the stream is done. Safe to call from several threads. */
     Object[][] next() {
         if (ended) {
             return END;
@@ -61,6 +61,7 @@ final class RowFeed implements AutoCloseable {
                 }
                 if (batch == END) {
                     ended = true;
+                    queue.offer(END); // for any other thread waiting on this feed
                     return END;
                 }
                 if (batch != null) {
