@@ -25,4 +25,14 @@ public interface NativeBulkLoad extends Capability {
 
     /** Runs the native loader on {@code file} into the existing, empty schema of {@code dataset}. */
     void loadNative(Dataset dataset, Entity entity, Path file);
+
+    /**
+     * Brings the server to the same state before every timed run, native or dbx's, so that no run pays for work a
+     * previous one left behind (Redis compacts its append-only file and holds off automatic rewrites, which fork and
+     * copy the whole dataset in the middle of whichever run they hit). Untimed; best effort.
+     */
+    default void beforeRun() {}
+
+    /** Undoes what {@link #beforeRun} changed, once the benchmark is over. */
+    default void afterRuns() {}
 }

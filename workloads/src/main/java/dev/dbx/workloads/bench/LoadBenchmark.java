@@ -84,24 +84,37 @@ public final class LoadBenchmark {
         Run bestDbx = null;
         Run bestGenerating = null;
         Run bestNative = null;
-        for (int i = 0; i < Math.max(1, runs); i++) {
-            progress.accept(store.id() + ": " + nativeLoad.nativeLoader() + ", run " + (i + 1));
-            Run n = nativeRun(model, nativeLoad, dataset, tblDir, workDir, expected);
-            progress.accept(String.format("  %,.0f rows/s", n.rowsPerSecond()));
-            bestNative = best(bestNative, n);
+        try {
+            for (int i = 0; i < Math.max(1, runs); i++) {
+                progress.accept(store.id() + ": " + nativeLoad.nativeLoader() + ", run " + (i + 1));
+                settle(model, nativeLoad, dataset);
+                Run n = nativeRun(model, nativeLoad, dataset, tblDir, workDir, expected);
+                progress.accept(String.format("  %,.0f rows/s", n.rowsPerSecond()));
+                bestNative = best(bestNative, n);
 
-            progress.accept(store.id() + ": dbx load from the same .tbl files, run " + (i + 1));
-            Run d = dbxRun(store, model, new TblSource(dataset, tblDir), "dbx load (.tbl files)", expected);
-            progress.accept(report(d));
-            bestDbx = best(bestDbx, d);
+                progress.accept(store.id() + ": dbx load from the same .tbl files, run " + (i + 1));
+                settle(model, nativeLoad, dataset);
+                Run d = dbxRun(store, model, new TblSource(dataset, tblDir), "dbx load (.tbl files)", expected);
+                progress.accept(report(d));
+                bestDbx = best(bestDbx, d);
 
-            progress.accept(store.id() + ": dbx load generating TPC-H, run " + (i + 1));
-            Run g = dbxRun(store, model, new TpchSource(scale), "dbx load (generating)", expected);
-            progress.accept(report(g));
-            bestGenerating = best(bestGenerating, g);
+                progress.accept(store.id() + ": dbx load generating TPC-H, run " + (i + 1));
+                settle(model, nativeLoad, dataset);
+                Run g = dbxRun(store, model, new TpchSource(scale), "dbx load (generating)", expected);
+                progress.accept(report(g));
+                bestGenerating = best(bestGenerating, g);
+            }
+        } finally {
+            nativeLoad.afterRuns();
         }
         model.drop(dataset);
         return new Comparison(store.id(), server, scale, bestDbx, bestGenerating, bestNative);
+    }
+
+    /** Every run starts from an empty store in the same state (see {@link NativeBulkLoad#beforeRun}). */
+    private static void settle(DatasetModel model, NativeBulkLoad nativeLoad, Dataset dataset) {
+        model.drop(dataset);
+        nativeLoad.beforeRun();
     }
 
     private static String report(Run run) {

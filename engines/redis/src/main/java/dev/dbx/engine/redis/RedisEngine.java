@@ -89,6 +89,13 @@ public final class RedisEngine extends LocalEngine {
         return URI.create("redis://" + ctx.host() + ":" + ctx.port());
     }
 
+    private static Optional<String> field(String info, String name) {
+        return info.lines()
+                .filter(l -> l.startsWith(name + ":"))
+                .map(l -> l.substring(name.length() + 1).strip())
+                .findFirst();
+    }
+
     @Override
     public ServerIdentity probe(URI uri, Duration timeout) {
         RedisClient client = RedisClient.create(RedisURI.create(uri));
@@ -98,12 +105,14 @@ public final class RedisEngine extends LocalEngine {
                 .autoReconnect(false)
                 .build());
         try (StatefulRedisConnection<String, String> connection = client.connect()) {
-            String info = connection.sync().info("server");
-            String version = info.lines()
-                    .filter(l -> l.startsWith("redis_version:"))
-                    .map(l -> l.substring("redis_version:".length()).strip())
-                    .findFirst()
+            String version = field(connection.sync().info("server"), "redis_version")
                     .orElseThrow(() -> new DbxException("INFO server did not report redis_version"));
+            // a restarted Redis answers INFO while it reads its AOF back, but refuses data commands (LOADING)
+            String persistence = connection.sync().info("persistence");
+            if (field(persistence, "loading").filter("1"::equals).isPresent()) {
+                throw new DbxException("Redis is still loading its data from disk ("
+                        + field(persistence, "loading_loaded_perc").orElse("?") + "% done)");
+            }
             return new ServerIdentity("Redis", version);
         } finally {
             client.shutdown(0, 2, TimeUnit.SECONDS);

@@ -52,6 +52,9 @@ final class RedisErrors {
             hint = "the server did not answer in time: check it is not overloaded, or raise the timeout (--timeout)";
         } else if (why.startsWith("OOM")) {
             hint = "the server reached its maxmemory: raise it or load a smaller scale factor";
+        } else if (why.startsWith("LOADING")) {
+            hint = "the server is reading its data back from disk after a restart: try again when dbx status shows it"
+                    + " answering";
         } else if (why.startsWith("READONLY")) {
             hint = "the URI names a read-only replica: point it at the primary";
         }
