@@ -9,13 +9,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Commands written in the Redis protocol (RESP) to a file, for {@code redis-cli --pipe}. */
 final class RespFile implements CommandSink {
     private final Path file;
     private final OutputStream out;
+    private final Resp resp = new Resp();
     private long commands;
 
     RespFile(Path file) {
@@ -29,32 +29,14 @@ final class RespFile implements CommandSink {
 
     @Override
     public void zadd(String key, List<ScoredValue<String>> members) {
-        List<String> args = new ArrayList<>(2 + 2 * members.size());
-        args.add("ZADD");
-        args.add(key);
-        for (ScoredValue<String> m : members) {
-            double score = m.getScore();
-            args.add(
-                    score == Math.rint(score) && Math.abs(score) < 1e15
-                            ? Long.toString((long) score)
-                            : Double.toString(score));
-            args.add(m.getValue());
-        }
-        write(args);
+        resp.zadd(key.getBytes(StandardCharsets.UTF_8), members);
+        write();
     }
 
     @Override
     public void hset(String key, String[] fields, String[] values) {
-        List<String> args = new ArrayList<>(2 + 2 * fields.length);
-        args.add("HSET");
-        args.add(key);
-        for (int i = 0; i < fields.length; i++) {
-            if (values[i] != null) {
-                args.add(fields[i]);
-                args.add(values[i]);
-            }
-        }
-        write(args);
+        resp.hset(key.getBytes(StandardCharsets.UTF_8), fields, values);
+        write();
     }
 
     @Override
@@ -71,16 +53,9 @@ final class RespFile implements CommandSink {
         return file;
     }
 
-    private void write(List<String> args) {
+    private void write() {
         try {
-            out.write(("*" + args.size() + "\r\n").getBytes(StandardCharsets.US_ASCII));
-            for (String arg : args) {
-                byte[] bytes = arg.getBytes(StandardCharsets.UTF_8);
-                out.write(("$" + bytes.length + "\r\n").getBytes(StandardCharsets.US_ASCII));
-                out.write(bytes);
-                out.write('\r');
-                out.write('\n');
-            }
+            resp.writeTo(out);
             commands++;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
