@@ -135,30 +135,10 @@ final class TableFunctionLoader {
             for (int r = 0; r < n; r++) {
                 Object[] row = batch[r];
                 for (int c = 0; c < width; c++) {
-                    Object v = row[c];
                     if (strings[c] != null) {
-                        strings[c][r] = v == null ? null : ((String) v).getBytes(StandardCharsets.UTF_8);
-                    } else if (v == null) {
-                        vectors[c].setNull(r);
+                        strings[c][r] = row[c] == null ? null : ((String) row[c]).getBytes(StandardCharsets.UTF_8);
                     } else {
-                        switch (columns.get(c).type()) {
-                            case INTEGER -> vectors[c].setLong(r, (Long) v);
-                            case DECIMAL -> {
-                                if (unscaled[c]) {
-                                    vectors[c].setLong(
-                                            r,
-                                            unscaledValue(
-                                                    (BigDecimal) v,
-                                                    columns.get(c).scale()));
-                                } else {
-                                    vectors[c].setBigDecimal(r, (BigDecimal) v);
-                                }
-                            }
-                            case DATE -> vectors[c].setDate(r, (LocalDate) v);
-                            default ->
-                                throw new IllegalStateException(
-                                        "unexpected " + columns.get(c).type());
-                        }
+                        set(vectors[c], r, columns.get(c), unscaled[c], row[c]);
                     }
                 }
             }
@@ -169,6 +149,25 @@ final class TableFunctionLoader {
                 }
             }
             return n;
+        }
+
+        private static void set(DuckDBWritableVector vector, int r, Column column, boolean unscaled, Object v) {
+            if (v == null) {
+                vector.setNull(r);
+                return;
+            }
+            switch (column.type()) {
+                case INTEGER -> vector.setLong(r, (Long) v);
+                case DECIMAL -> {
+                    if (unscaled) {
+                        vector.setLong(r, unscaledValue((BigDecimal) v, column.scale()));
+                    } else {
+                        vector.setBigDecimal(r, (BigDecimal) v);
+                    }
+                }
+                case DATE -> vector.setDate(r, (LocalDate) v);
+                case VARCHAR -> throw new IllegalStateException("text goes in batches");
+            }
         }
 
         /** The value's digits at the column's scale; a value with more decimals than the column fails. */
