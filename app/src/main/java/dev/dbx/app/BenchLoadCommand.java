@@ -90,7 +90,8 @@ final class BenchLoadCommand implements Callable<Integer> {
                 "DBX ROWS/S (SAME FILES)",
                 "RATIO",
                 "DBX ROWS/S (GENERATING)",
-                "PEAK HEAP");
+                "PEAK HEAP",
+                "LIVE HEAP");
         for (LoadBenchmark.Comparison c : results) {
             table.row(
                     c.store(),
@@ -103,7 +104,9 @@ final class BenchLoadCommand implements Callable<Integer> {
                     String.format(Locale.ROOT, "%.2f", c.ratio()),
                     Format.count(Math.round(c.dbxGenerating().rowsPerSecond())),
                     Format.bytes(
-                            Math.max(c.dbx().peakHeapBytes(), c.dbxGenerating().peakHeapBytes())));
+                            Math.max(c.dbx().peakHeapBytes(), c.dbxGenerating().peakHeapBytes())),
+                    Format.bytes(
+                            Math.max(c.dbx().liveHeapBytes(), c.dbxGenerating().liveHeapBytes())));
         }
         table.print(System.out);
     }
@@ -124,9 +127,11 @@ final class BenchLoadCommand implements Callable<Integer> {
             n.put("dbxSeconds", c.dbx().time().toNanos() / 1e9);
             n.put("dbxRowsPerSecond", c.dbx().rowsPerSecond());
             n.put("dbxPeakHeapBytes", c.dbx().peakHeapBytes());
+            n.put("dbxLiveHeapBytes", c.dbx().liveHeapBytes());
             n.put("dbxGeneratingSeconds", c.dbxGenerating().time().toNanos() / 1e9);
             n.put("dbxGeneratingRowsPerSecond", c.dbxGenerating().rowsPerSecond());
             n.put("dbxGeneratingPeakHeapBytes", c.dbxGenerating().peakHeapBytes());
+            n.put("dbxGeneratingLiveHeapBytes", c.dbxGenerating().liveHeapBytes());
             n.put("nativeLoader", c.nativeLoad().loader());
             n.put("nativeSeconds", c.nativeLoad().time().toNanos() / 1e9);
             n.put("nativeRowsPerSecond", c.nativeLoad().rowsPerSecond());

@@ -14,7 +14,13 @@ final class Loads {
     private Loads() {}
 
     /** One store's outcome: a result, or why it failed. */
-    record Outcome(StoreTarget target, String server, DatasetLoader.Result result, Long peakHeapBytes, String error) {}
+    record Outcome(
+            StoreTarget target,
+            String server,
+            DatasetLoader.Result result,
+            Long peakHeapBytes,
+            Long liveHeapBytes,
+            String error) {}
 
     static List<Outcome> run(
             Lab lab, List<StoreTarget> targets, DatasetChoice choice, boolean replace, PrintStream out) {
@@ -38,20 +44,20 @@ final class Loads {
             try (LoadProgress progress = new LoadProgress(target.storeId(), source, out)) {
                 result = DatasetLoader.load(store, source, replace);
             }
-            return new Outcome(target, server, result, HeapPeak.bytes(), null);
+            return new Outcome(target, server, result, HeapPeak.bytes(), HeapPeak.liveBytes(), null);
         } catch (DbxException e) {
             out.println("  ✗ " + target.storeId() + ": " + e.userMessage());
-            return new Outcome(target, server, null, null, e.userMessage());
+            return new Outcome(target, server, null, null, null, e.userMessage());
         } catch (RuntimeException e) {
             Logging.error("load into " + target.storeId() + " failed", e);
             out.println("  ✗ " + target.storeId() + ": " + Errors.describe(e) + " (details in " + Logging.file() + ")");
-            return new Outcome(target, server, null, null, Errors.describe(e));
+            return new Outcome(target, server, null, null, null, Errors.describe(e));
         }
     }
 
     static void table(List<Outcome> outcomes, PrintStream out) {
-        TextTable table =
-                new TextTable("STORE", "SERVER", "ROWS", "LOAD", "ROWS/S", "INDEX", "DBX PEAK HEAP", "RESULT");
+        TextTable table = new TextTable(
+                "STORE", "SERVER", "ROWS", "LOAD", "ROWS/S", "INDEX", "DBX PEAK HEAP", "DBX LIVE HEAP", "RESULT");
         for (Outcome o : outcomes) {
             DatasetLoader.Result r = o.result();
             table.row(
@@ -62,6 +68,7 @@ final class Loads {
                     r == null ? null : Format.count(Math.round(r.rowsPerSecond())),
                     r == null ? null : Format.duration(r.indexTime()),
                     Format.bytes(o.peakHeapBytes()),
+                    Format.bytes(o.liveHeapBytes()),
                     o.error() == null ? "ok" : "FAILED");
         }
         table.print(out);

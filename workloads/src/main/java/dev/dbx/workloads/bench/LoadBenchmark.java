@@ -35,7 +35,7 @@ public final class LoadBenchmark {
     private LoadBenchmark() {}
 
     /** One timed load. */
-    public record Run(String loader, long rows, Duration time, Long peakHeapBytes) {
+    public record Run(String loader, long rows, Duration time, Long peakHeapBytes, Long liveHeapBytes) {
         public double rowsPerSecond() {
             return rows / Math.max(1e-9, time.toNanos() / 1e9);
         }
@@ -118,7 +118,9 @@ public final class LoadBenchmark {
     }
 
     private static String report(Run run) {
-        return String.format("  %,.0f rows/s, peak heap %,d MB", run.rowsPerSecond(), run.peakHeapBytes() >> 20);
+        return String.format(
+                "  %,.0f rows/s, peak heap %,d MB (live %,d MB)",
+                run.rowsPerSecond(), run.peakHeapBytes() >> 20, run.liveHeapBytes() >> 20);
     }
 
     private static Run dbxRun(
@@ -127,8 +129,9 @@ public final class LoadBenchmark {
         HeapPeak.reset();
         DatasetLoader.Result result = DatasetLoader.load(store, source, true);
         long peak = HeapPeak.bytes();
+        long live = HeapPeak.liveBytes();
         check(model, TpchSchema.DATASET, expected, loader);
-        return new Run(loader, result.totalRows(), result.loadTime(), peak);
+        return new Run(loader, result.totalRows(), result.loadTime(), peak, live);
     }
 
     private static Run nativeRun(
@@ -154,7 +157,7 @@ public final class LoadBenchmark {
             rows += expected.get(entity.name());
         }
         check(model, dataset, expected, nativeLoad.nativeLoader());
-        return new Run(nativeLoad.nativeLoader(), rows, Duration.ofNanos(nanos), null);
+        return new Run(nativeLoad.nativeLoader(), rows, Duration.ofNanos(nanos), null, null);
     }
 
     /** A load that does not end with exactly the expected rows is a failure, not a fast run. */

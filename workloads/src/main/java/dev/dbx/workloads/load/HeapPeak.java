@@ -11,12 +11,15 @@ import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;
 
 /**
- * The most heap dbx used during a piece of work, garbage included: the largest heap occupancy seen just before a
- * garbage collection (the moment it is highest), or now if that is more. Summing each pool's own peak would overstate
- * it, as the pools peak at different moments (it could exceed {@code -Xmx}).
+ * The most heap dbx used during a piece of work, two ways. The peak, garbage included: the largest heap occupancy seen
+ * just before a garbage collection (the moment it is highest), or now if that is more; a collector with room to spare
+ * lets it grow towards {@code -Xmx}, so a peak near the limit is not by itself a sign of trouble. The live peak: the
+ * largest occupancy right after a collection, what the work actually kept. Summing each pool's own peak would overstate
+ * both, as the pools peak at different moments (it could exceed {@code -Xmx}).
  */
 public final class HeapPeak {
     private static final AtomicLong PEAK = new AtomicLong();
+    private static final AtomicLong LIVE = new AtomicLong();
     /** JVM uptime (ms) at the last reset: collections that began earlier, such as reset's own, do not count. */
     private static volatile long since;
 
@@ -32,6 +35,7 @@ public final class HeapPeak {
                                         .getGcInfo();
                                 if (info.getStartTime() >= since) {
                                     PEAK.accumulateAndGet(used(info.getMemoryUsageBeforeGc()), Math::max);
+                                    LIVE.accumulateAndGet(used(info.getMemoryUsageAfterGc()), Math::max);
                                 }
                             }
                         },
@@ -48,11 +52,17 @@ public final class HeapPeak {
         System.gc();
         since = ManagementFactory.getRuntimeMXBean().getUptime();
         PEAK.set(current());
+        LIVE.set(current());
     }
 
     /** Peak used heap since {@link #reset}. */
     public static long bytes() {
         return Math.max(PEAK.get(), current());
+    }
+
+    /** Peak heap right after a collection since {@link #reset}: the most the work kept alive at once. */
+    public static long liveBytes() {
+        return LIVE.get();
     }
 
     private static long current() {

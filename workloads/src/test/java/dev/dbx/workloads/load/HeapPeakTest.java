@@ -29,6 +29,23 @@ class HeapPeakTest {
     }
 
     @Test
+    void theLivePeakIsWhatACollectionLeftNotTheGarbage() throws InterruptedException {
+        HeapPeak.reset();
+        byte[][] held = new byte[64][];
+        for (int i = 0; i < held.length; i++) {
+            held[i] = new byte[(int) MIB];
+        }
+        System.gc(); // a collection while the 64 MiB are held; its report arrives on another thread
+        for (int i = 0; i < 100 && HeapPeak.liveBytes() < 64 * MIB; i++) {
+            Thread.sleep(50);
+        }
+
+        assertThat(held[63]).hasSize((int) MIB);
+        assertThat(HeapPeak.liveBytes()).isGreaterThanOrEqualTo(64 * MIB);
+        assertThat(HeapPeak.liveBytes()).isLessThanOrEqualTo(HeapPeak.bytes());
+    }
+
+    @Test
     void aResetForgetsWhatCameBefore() {
         byte[][] before = new byte[128][];
         for (int i = 0; i < before.length; i++) {
@@ -40,5 +57,6 @@ class HeapPeakTest {
         HeapPeak.reset();
 
         assertThat(HeapPeak.bytes()).isLessThan(128 * MIB);
+        assertThat(HeapPeak.liveBytes()).isLessThan(128 * MIB);
     }
 }
