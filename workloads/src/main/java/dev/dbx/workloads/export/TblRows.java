@@ -195,7 +195,7 @@ public final class TblRows implements RowStream {
             case INTEGER -> digits(start, end);
             case DECIMAL -> decimal(column, start, end);
             case DATE -> date(start);
-            case VARCHAR -> texts[column] != null ? texts[column].get(buffer, start, end) : text(start, end);
+            case VARCHAR -> texts[column] != null ? texts[column].get(column, buffer, start, end) : text(start, end);
         };
     }
 
@@ -275,7 +275,7 @@ public final class TblRows implements RowStream {
         private int lookups;
         private int hits;
 
-        String get(byte[] b, int start, int end) {
+        String get(int column, byte[] b, int start, int end) {
             int length = end - start;
             int slot = length == 0 ? 0 : (length * 31 + b[start] * 7 + b[end - 1]) & (SLOTS - 1);
             byte[] key = keys[slot];
@@ -286,20 +286,12 @@ public final class TblRows implements RowStream {
             }
             String value = text(start, end);
             if (lookups == TRIAL && hits < TRIAL / 2) {
-                drop();
+                texts[column] = null; // values rarely repeat here: read the column without this from now on
             } else {
                 keys[slot] = Arrays.copyOfRange(b, start, end);
                 values[slot] = value;
             }
             return value;
-        }
-
-        private void drop() {
-            for (int i = 0; i < texts.length; i++) {
-                if (texts[i] == this) {
-                    texts[i] = null;
-                }
-            }
         }
     }
 

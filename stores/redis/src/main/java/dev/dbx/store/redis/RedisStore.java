@@ -131,6 +131,8 @@ final class RedisStore implements Store, DatasetModel, KeyValue, NativeBulkLoad 
         new RedisCliPipe(connector.target().redisUri()).load(file, respCommands.getOrDefault(file, -1L));
     }
 
+    private static final String AOF_REWRITE = "auto-aof-rewrite-percentage";
+
     /** The server's own auto-aof-rewrite-percentage while the benchmark holds rewrites off; null when not held. */
     private String rewritePercentage;
 
@@ -165,8 +167,6 @@ final class RedisStore implements Store, DatasetModel, KeyValue, NativeBulkLoad 
             rewritePercentage = null;
         }
     }
-
-    private static final String AOF_REWRITE = "auto-aof-rewrite-percentage";
 
     private Map<String, String> persistence() {
         return ServerInfo.parse(connection.sync().info("persistence"));
