@@ -10,6 +10,18 @@ public interface RowStream extends Iterator<Object[]>, AutoCloseable {
     @Override
     default void close() {}
 
+    /**
+     * Fills {@code batch} (emptied first) with the next rows, as many as fit or as remain, and returns how many: 0 at
+     * the end. Streams that can produce columns without making each value an object (a parsed file) override it.
+     */
+    default int nextBatch(ColumnBatch batch) {
+        batch.clear();
+        while (!batch.isFull() && hasNext()) {
+            batch.add(next());
+        }
+        return batch.size();
+    }
+
     static RowStream of(Iterator<Object[]> rows) {
         return new RowStream() {
             @Override
