@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dbx.core.DbxException;
 import dev.dbx.core.dataset.Column;
+import dev.dbx.core.dataset.ColumnBatch;
 import dev.dbx.core.dataset.Entity;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -88,6 +89,40 @@ class TblRowsTest {
         // the few distinct values of a column are made once
         assertThat(rows.get(3)[3]).isSameAs(rows.get(0)[3]);
         assertThat(rows.get(28)[2]).isSameAs(rows.get(0)[2]);
+    }
+
+    @Test
+    void batchesHoldTheSameValuesAsRows() throws IOException {
+        Path file = write("1|12.5|1998-12-01|AIR|plain\n"
+                + "-7|-0.05|1992-01-02|RAIL|ünïcödé ✓ text\r\n"
+                + "3|1000000.00|1899-12-31||" + "x".repeat(100) + "|\n"
+                + "4|7|2024-02-29|AIR|no newline at the end");
+        List<Object[]> rows = read(file, 1 << 20);
+        for (int buffer : new int[] {16, 1 << 20}) {
+            try (TblRows in = new TblRows(ENTITY, file, buffer)) {
+                ColumnBatch batch = new ColumnBatch(ENTITY.columns(), 3);
+                int row = 0;
+                for (int n; (n = in.nextBatch(batch)) > 0; ) {
+                    assertThat(n).isEqualTo(batch.size()).isEqualTo(Math.min(3, rows.size() - row));
+                    for (int r = 0; r < n; r++, row++) {
+                        Object[] expected = rows.get(row);
+                        assertThat(batch.longs(0)[r]).isEqualTo(expected[0]);
+                        assertThat(batch.longs(1)[r])
+                                .isEqualTo(((BigDecimal) expected[1])
+                                        .unscaledValue()
+                                        .longValueExact());
+                        assertThat(batch.longs(2)[r]).isEqualTo(((LocalDate) expected[2]).toEpochDay());
+                        assertThat(new String(batch.texts(3)[r], StandardCharsets.UTF_8))
+                                .isEqualTo(expected[3]);
+                        assertThat(new String(batch.texts(4)[r], StandardCharsets.UTF_8))
+                                .isEqualTo(expected[4]);
+                    }
+                    assertThat(batch.nulls(0)).isNull();
+                }
+                assertThat(row).isEqualTo(4);
+                assertThat(in.nextBatch(batch)).isZero();
+            }
+        }
     }
 
     @Test
