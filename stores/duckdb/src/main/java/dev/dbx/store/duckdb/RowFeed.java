@@ -1,44 +1,46 @@
 package dev.dbx.store.duckdb;
 
 import dev.dbx.core.DbxException;
+import dev.dbx.core.dataset.Column;
+import dev.dbx.core.dataset.ColumnBatch;
 import dev.dbx.core.dataset.RowStream;
-import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Reads a row stream on a thread of its own, in batches of one DuckDB vector, so that reading (or generating) the
- * rows runs beside DuckDB's work instead of before it. At most {@link #QUEUED} batches wait, so memory stays bounded.
- * A failure of the stream is handed to the reader, never lost.
+ * Reads a row stream on a thread of its own into column batches of one DuckDB vector, so that reading (or generating)
+ * the rows and turning them into columns runs beside DuckDB's work instead of before it. At most {@link #QUEUED}
+ * batches wait, so memory stays bounded. A failure of the stream is handed to the reader, never lost.
  */
 final class RowFeed implements AutoCloseable {
     private static final int QUEUED = 8;
-    private static final Object[][] END = new Object[0][];
+    private static final ColumnBatch END = new ColumnBatch(List.of(), 0);
 
-    private final BlockingQueue<Object[][]> queue = new ArrayBlockingQueue<>(QUEUED);
+    private final BlockingQueue<ColumnBatch> queue = new ArrayBlockingQueue<>(QUEUED);
+    /** Batches DuckDB is done with, filled again instead of allocating new ones. */
+    private final BlockingQueue<ColumnBatch> free = new ArrayBlockingQueue<>(QUEUED);
+
     private final Thread thread;
     private volatile RuntimeException failure;
     private volatile boolean ended;
 
-    RowFeed(RowStream rows, int batchRows) {
-        this.thread = Thread.ofPlatform().daemon().name("dbx-duckdb-feed").start(() -> feed(rows, batchRows));
+    RowFeed(RowStream rows, List<Column> columns, int batchRows) {
+        this.thread = Thread.ofPlatform().daemon().name("dbx-duckdb-feed").start(() -> feed(rows, columns, batchRows));
     }
 
-    private void feed(RowStream rows, int batchRows) {
+    private void feed(RowStream rows, List<Column> columns, int batchRows) {
         try {
-            Object[][] batch = new Object[batchRows][];
-            int n = 0;
-            while (rows.hasNext()) {
-                batch[n++] = rows.next();
-                if (n == batchRows) {
-                    queue.put(batch);
-                    batch = new Object[batchRows][];
-                    n = 0;
+            while (true) {
+                ColumnBatch batch = free.poll();
+                if (batch == null) {
+                    batch = new ColumnBatch(columns, batchRows);
                 }
-            }
-            if (n > 0) {
-                queue.put(Arrays.copyOf(batch, n));
+                if (rows.nextBatch(batch) == 0) {
+                    break;
+                }
+                queue.put(batch);
             }
             queue.put(END);
         } catch (InterruptedException e) {
@@ -49,13 +51,13 @@ final class RowFeed implements AutoCloseable {
     }
 
     /** The next batch of rows, or an empty one when the stream is done. Safe to call from several threads. */
-    Object[][] next() {
+    ColumnBatch next() {
         if (ended) {
             return END;
         }
         try {
             while (true) {
-                Object[][] batch = queue.poll(100, TimeUnit.MILLISECONDS);
+                ColumnBatch batch = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (failure != null) {
                     throw failure;
                 }
@@ -74,6 +76,13 @@ final class RowFeed implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DbxException("interrupted while loading");
+        }
+    }
+
+    /** Hands back a batch whose rows are no longer needed, to be filled again. */
+    void recycle(ColumnBatch batch) {
+        if (batch != END) {
+            free.offer(batch);
         }
     }
 

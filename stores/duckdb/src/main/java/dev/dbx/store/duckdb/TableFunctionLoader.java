@@ -1,14 +1,13 @@
 package dev.dbx.store.duckdb;
 
 import dev.dbx.core.dataset.Column;
-import dev.dbx.core.dataset.ColumnType;
+import dev.dbx.core.dataset.ColumnBatch;
 import dev.dbx.core.dataset.Entity;
 import dev.dbx.core.dataset.RowStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,12 +25,12 @@ import org.duckdb.DuckDBWritableVector;
 
 /**
  * DuckDB's fastest way in from Java: the rows become a table function that fills DuckDB's column vectors a chunk at a
- * time (fixed-width values are written straight into the vector's memory; strings cross to DuckDB once per column per
- * chunk, already UTF-8), read by one {@code INSERT INTO t SELECT ... FROM fn() [ORDER BY ...]}. Compared with the
- * Appender this loads TPC-H lineitem about three times faster, and a table kept in date order is sorted in the same
- * statement instead of through a temporary table. The rows are read on a thread of their own ({@link RowFeed}) while
- * every DuckDB thread takes chunks from it, so parsing or generating the rows, converting them and DuckDB's own
- * insert and sort work all run at once.
+ * time (numbers and dates copied into the vector's memory a column at a time by {@link VectorMemory}; strings cross
+ * to DuckDB once per column per chunk, already UTF-8), read by one {@code INSERT INTO t SELECT ... FROM fn() [ORDER BY
+ * ...]}. Compared with the Appender this loads TPC-H lineitem about three times faster, and a table kept in date order
+ * is sorted in the same statement instead of through a temporary table. The rows are turned into column batches on a
+ * thread of their own ({@link RowFeed}; a parsed file fills them without an object per value) while every DuckDB
+ * thread takes batches from it, so parsing or generating the rows and DuckDB's own insert and sort work run at once.
  */
 final class TableFunctionLoader {
     /** DuckDB's standard vector size: rows per chunk. */
@@ -46,7 +45,7 @@ final class TableFunctionLoader {
             throws SQLException {
         // A function per load: its name is unique, so concurrent loads never read each other's rows.
         String function = "dbx_load_" + entity.name() + "_" + FUNCTIONS.incrementAndGet();
-        try (RowFeed feed = new RowFeed(rows, CHUNK)) {
+        try (RowFeed feed = new RowFeed(rows, entity.columns(), CHUNK)) {
             DuckDBFunctions.tableFunction()
                     .withName(function)
                     .withFunction(new Rows(entity, feed))
@@ -68,17 +67,9 @@ final class TableFunctionLoader {
         }
     }
 
-    /**
-     * A decimal that fits 18 digits crosses as its unscaled {@code long} (DuckDB stores it so), made a decimal again
-     * by DuckDB: {@code CAST(x AS DECIMAL(18,0)) * 0.01} is exact and overflow-checked. Java's {@code BigDecimal}
-     * path in the driver costs about as much as parsing the value.
-     */
-    private static boolean unscaled(Column column) {
-        return column.type() == ColumnType.DECIMAL && column.length() <= 18;
-    }
-
     private static String fromFunction(Column column) {
-        if (!unscaled(column) || column.scale() == 0) {
+        // an unscaled decimal crosses as its digits (a long) and DuckDB puts the point back: exact, overflow-checked
+        if (!ColumnBatch.unscaled(column) || column.scale() == 0) {
             return column.name();
         }
         String unit = "0." + "0".repeat(column.scale() - 1) + "1";
@@ -94,7 +85,7 @@ final class TableFunctionLoader {
                 switch (column.type()) {
                     case INTEGER -> info.addResultColumn(column.name(), DuckDBColumnType.BIGINT);
                     case DECIMAL -> {
-                        if (unscaled(column)) {
+                        if (ColumnBatch.unscaled(column)) {
                             info.addResultColumn(column.name(), DuckDBColumnType.BIGINT);
                         } else {
                             info.addResultColumn(
@@ -117,64 +108,44 @@ final class TableFunctionLoader {
 
         @Override
         public long apply(DuckDBTableFunctionCallInfo info, DuckDBDataChunkWriter out) {
-            Object[][] batch = feed.next();
-            int n = batch.length;
+            ColumnBatch batch = feed.next();
+            int n = batch.size();
+            if (n == 0) {
+                return 0; // the end
+            }
             List<Column> columns = entity.columns();
-            int width = columns.size();
-            DuckDBWritableVector[] vectors = new DuckDBWritableVector[width];
-            byte[][][] strings = new byte[width][][];
-            boolean[] unscaled = new boolean[width];
-            for (int c = 0; c < width; c++) {
-                vectors[c] = out.vector(c);
-                if (columns.get(c).type() == ColumnType.VARCHAR) {
-                    strings[c] = new byte[n][];
-                }
-                unscaled[c] = unscaled(columns.get(c));
-            }
-            // row by row: a row's values were made together and sit together in memory
-            for (int r = 0; r < n; r++) {
-                Object[] row = batch[r];
-                for (int c = 0; c < width; c++) {
-                    if (strings[c] != null) {
-                        strings[c][r] = row[c] == null ? null : ((String) row[c]).getBytes(StandardCharsets.UTF_8);
-                    } else {
-                        set(vectors[c], r, columns.get(c), unscaled[c], row[c]);
+            for (int c = 0; c < columns.size(); c++) {
+                DuckDBWritableVector vector = out.vector(c);
+                boolean[] nulls = batch.nulls(c);
+                switch (columns.get(c).type()) {
+                    case INTEGER -> VectorMemory.putLongs(vector, batch.longs(c), nulls, n);
+                    case DATE -> VectorMemory.putDays(vector, batch.longs(c), nulls, n);
+                    case VARCHAR -> {
+                        byte[][] texts = batch.texts(c);
+                        if (nulls != null) {
+                            for (int r = 0; r < n; r++) {
+                                if (nulls[r]) {
+                                    texts[r] = null;
+                                }
+                            }
+                        }
+                        // one crossing into DuckDB per column and chunk, the values already UTF-8
+                        vector.setStringUtf8Batch(0, n == texts.length ? texts : Arrays.copyOf(texts, n));
+                    }
+                    case DECIMAL -> {
+                        if (ColumnBatch.unscaled(columns.get(c))) {
+                            VectorMemory.putLongs(vector, batch.longs(c), nulls, n);
+                        } else {
+                            BigDecimal[] decimals = batch.decimals(c);
+                            for (int r = 0; r < n; r++) {
+                                vector.setBigDecimal(r, nulls != null && nulls[r] ? null : decimals[r]);
+                            }
+                        }
                     }
                 }
             }
-            for (int c = 0; c < width; c++) {
-                if (strings[c] != null) {
-                    // one crossing into DuckDB per column; the JDK encodes faster than the driver's char loop
-                    vectors[c].setStringUtf8Batch(0, strings[c]);
-                }
-            }
+            feed.recycle(batch);
             return n;
-        }
-
-        private static void set(DuckDBWritableVector vector, int r, Column column, boolean unscaled, Object v) {
-            if (v == null) {
-                vector.setNull(r);
-                return;
-            }
-            switch (column.type()) {
-                case INTEGER -> vector.setLong(r, (Long) v);
-                case DECIMAL -> {
-                    if (unscaled) {
-                        vector.setLong(r, unscaledValue((BigDecimal) v, column.scale()));
-                    } else {
-                        vector.setBigDecimal(r, (BigDecimal) v);
-                    }
-                }
-                case DATE -> vector.setDate(r, (LocalDate) v);
-                case VARCHAR -> throw new IllegalStateException("text goes in batches");
-            }
-        }
-
-        /** The value's digits at the column's scale; a value with more decimals than the column fails. */
-        private static long unscaledValue(BigDecimal value, int scale) {
-            return (value.scale() == scale ? value : value.setScale(scale))
-                    .unscaledValue()
-                    .longValueExact();
         }
     }
 }
