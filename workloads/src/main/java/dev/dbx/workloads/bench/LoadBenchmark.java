@@ -3,6 +3,7 @@ package dev.dbx.workloads.bench;
 import dev.dbx.core.DbxException;
 import dev.dbx.core.capability.DatasetModel;
 import dev.dbx.core.capability.NativeBulkLoad;
+import dev.dbx.core.dataset.Checksum;
 import dev.dbx.core.dataset.Dataset;
 import dev.dbx.core.dataset.DatasetSource;
 import dev.dbx.core.dataset.Entity;
@@ -28,8 +29,9 @@ import java.util.function.Consumer;
  * ({@link NativeBulkLoad}) on the same rows, into the same schema, in the same run. dbx is measured twice: reading the
  * very {@code .tbl} files the native loader reads (the like-for-like comparison: both parse the same bytes), and
  * generating TPC-H on the fly (what {@code dbx load} does). Index building is left out of all. Each runs
- * {@code runs} times, in turn, and the best of each counts; every load must end with exactly the expected rows, or
- * the benchmark fails.
+ * {@code runs} times, in turn, and the best of each counts; every load must end with exactly the expected rows, and
+ * the last run of each loader with exactly the expected values (each entity's checksum equal to that of the
+ * {@code .tbl} file), or the benchmark fails: a fast wrong load is not a result.
  */
 public final class LoadBenchmark {
     private LoadBenchmark() {}
@@ -81,26 +83,37 @@ public final class LoadBenchmark {
         Map<String, Long> expected = expectedRows(tblDir, dataset);
         String server = store.identity().toString();
 
+        Map<String, String> checksums = checksums(tblDir, dataset);
         Run bestDbx = null;
         Run bestGenerating = null;
         Run bestNative = null;
         try {
             for (int i = 0; i < Math.max(1, runs); i++) {
+                boolean last = i == Math.max(1, runs) - 1;
                 progress.accept(store.id() + ": " + nativeLoad.nativeLoader() + ", run " + (i + 1));
                 settle(model, nativeLoad, dataset);
                 Run n = nativeRun(model, nativeLoad, dataset, tblDir, workDir, expected);
+                if (last) {
+                    checkValues(model, dataset, checksums, nativeLoad.nativeLoader(), progress);
+                }
                 progress.accept(String.format("  %,.0f rows/s", n.rowsPerSecond()));
                 bestNative = best(bestNative, n);
 
                 progress.accept(store.id() + ": dbx load from the same .tbl files, run " + (i + 1));
                 settle(model, nativeLoad, dataset);
                 Run d = dbxRun(store, model, new TblSource(dataset, tblDir), "dbx load (.tbl files)", expected);
+                if (last) {
+                    checkValues(model, dataset, checksums, d.loader(), progress);
+                }
                 progress.accept(report(d));
                 bestDbx = best(bestDbx, d);
 
                 progress.accept(store.id() + ": dbx load generating TPC-H, run " + (i + 1));
                 settle(model, nativeLoad, dataset);
                 Run g = dbxRun(store, model, new TpchSource(scale), "dbx load (generating)", expected);
+                if (last) {
+                    checkValues(model, dataset, checksums, g.loader(), progress);
+                }
                 progress.accept(report(g));
                 bestGenerating = best(bestGenerating, g);
             }
@@ -166,6 +179,34 @@ public final class LoadBenchmark {
             if (count != expected.get(entity.name())) {
                 throw new DbxException(loader + " left " + count + " rows in " + entity.name() + ", expected "
                         + expected.get(entity.name()));
+            }
+        }
+    }
+
+    /** Each entity's checksum as its {@code .tbl} file holds it: what every loader must leave in the store. */
+    private static Map<String, String> checksums(Path tblDir, Dataset dataset) {
+        Map<String, String> checksums = new LinkedHashMap<>();
+        for (Entity entity : dataset.entities()) {
+            Path tbl = tblDir.resolve(entity.name() + ".tbl");
+            checksums.put(
+                    entity.name(), Checksum.of(entity, new TblRows(entity, tbl)).value());
+        }
+        return checksums;
+    }
+
+    /** A load whose values differ from the files' (a checksum of every entity, read back) is a failure. */
+    private static void checkValues(
+            DatasetModel model,
+            Dataset dataset,
+            Map<String, String> checksums,
+            String loader,
+            Consumer<String> progress) {
+        progress.accept("  checking the values " + loader + " left (a checksum of every table)");
+        for (Entity entity : dataset.entities()) {
+            String checksum = Checksum.of(model, dataset, entity).value();
+            if (!checksum.equals(checksums.get(entity.name()))) {
+                throw new DbxException(loader + " left different values in " + entity.name() + ": checksum " + checksum
+                        + ", the .tbl file's " + checksums.get(entity.name()));
             }
         }
     }
