@@ -1,5 +1,6 @@
 package dev.dbx.workloads.load;
 
+import dev.dbx.core.dataset.ColumnBatch;
 import dev.dbx.core.dataset.Dataset;
 import dev.dbx.core.dataset.DatasetSource;
 import dev.dbx.core.dataset.Entity;
@@ -64,6 +65,13 @@ public final class CountingSource implements DatasetSource {
                 Object[] row = rows.next();
                 counter.incrementAndGet();
                 return row;
+            }
+
+            @Override
+            public int nextBatch(ColumnBatch batch) {
+                int n = rows.nextBatch(batch); // the source's own batches (a parsed file fills them directly)
+                counter.addAndGet(n);
+                return n;
             }
 
             @Override
