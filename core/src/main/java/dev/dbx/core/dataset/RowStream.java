@@ -1,6 +1,7 @@
 package dev.dbx.core.dataset;
 
 import java.util.Iterator;
+import java.util.List;
 
 /**
  * Rows of one entity, streamed: each row is an {@code Object[]} in the entity's column order holding canonical values
@@ -20,6 +21,16 @@ public interface RowStream extends Iterator<Object[]>, AutoCloseable {
             batch.add(next());
         }
         return batch.size();
+    }
+
+    /**
+     * This stream's rows as up to {@code parts} streams that can each be read on a thread of its own, together giving
+     * every row once (in no particular order across them); this stream is the first of them. Only a stream not yet
+     * read splits; by default (and for a stream that cannot split) the one part is this stream. The caller closes every
+     * part.
+     */
+    default List<RowStream> split(int parts) {
+        return List.of(this);
     }
 
     static RowStream of(Iterator<Object[]> rows) {

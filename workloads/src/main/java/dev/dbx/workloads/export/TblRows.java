@@ -17,7 +17,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
@@ -44,7 +46,20 @@ public final class TblRows implements RowStream {
     private static final long BARS = ONES * '|';
     private static final long NEWLINES = ONES * '\n';
 
+    /** Files smaller than two of these are read by one thread ({@link #split}). */
+    private static final long MIN_PART = 4 << 20;
+
+    private final Entity entity;
     private final Path file;
+    /** Where this reader's part of the file starts: its first line is the first that starts at or after it. */
+    private final long start;
+    /** Lines starting at or after this offset belong to the next part. */
+    private long end = Long.MAX_VALUE;
+    /** The file offset of {@code buffer[0]}. */
+    private long base;
+    /** Whether the partial line before {@link #start} (the previous part's) is still to be skipped. */
+    private boolean skipping;
+
     private final Column[] columns;
     private final InputStream in;
     private final LocalDate[] dates;
@@ -69,7 +84,15 @@ public final class TblRows implements RowStream {
     }
 
     TblRows(Entity entity, Path file, int bufferSize) {
+        this(entity, file, bufferSize, 0, Long.MAX_VALUE);
+    }
+
+    /** The lines of {@code file} that start in {@code [start, end)}. */
+    TblRows(Entity entity, Path file, int bufferSize, long start, long end) {
+        this.entity = entity;
         this.file = file;
+        this.start = start;
+        this.end = end;
         this.columns = entity.columns().toArray(Column[]::new);
         this.smallDecimals = new BigDecimal[columns.length][];
         this.texts = new ShortTexts[columns.length];
@@ -87,13 +110,52 @@ public final class TblRows implements RowStream {
         this.buffer = new byte[bufferSize + SLACK];
         try {
             this.in = Files.newInputStream(file);
+            if (start > 0) { // from the byte before: a part starting exactly at a line skips just the '\n'
+                in.skipNBytes(start - 1);
+                base = start - 1;
+                skipping = true;
+            }
         } catch (IOException e) {
             throw new DbxException("cannot read " + file + ": " + e.getMessage());
         }
     }
 
+    /**
+     * A whole file not yet read, cut at byte offsets into up to {@code parts} readers (this one reads the first), each
+     * taking the lines that start in its range: every line is read once, by one of them.
+     */
+    @Override
+    public List<RowStream> split(int parts) {
+        return split(parts, MIN_PART);
+    }
+
+    List<RowStream> split(int parts, long minPart) {
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            throw new DbxException("cannot read " + file + ": " + e.getMessage());
+        }
+        int n = (int) Math.min(parts, size / minPart);
+        if (n <= 1 || start != 0 || end != Long.MAX_VALUE || line > 0 || base + position > 0) {
+            return List.of(this);
+        }
+        List<RowStream> readers = new ArrayList<>(List.of(this));
+        for (int i = 1; i < n; i++) {
+            readers.add(new TblRows(entity, file, buffer.length - SLACK, size * i / n, size * (i + 1) / n));
+        }
+        end = size / n;
+        return readers;
+    }
+
     @Override
     public boolean hasNext() {
+        if (skipping) {
+            skipPartialLine();
+        }
+        if (base + position >= end) {
+            return false;
+        }
         while (position > lastNewline) {
             if (eof) {
                 if (position < limit) { // a last line without '\n' gets one
@@ -107,6 +169,25 @@ public final class TblRows implements RowStream {
             fill();
         }
         return true;
+    }
+
+    /** Moves past the first '\n' (or to the end of the file): what comes before it is the previous part's line. */
+    private void skipPartialLine() {
+        while (true) {
+            for (int i = position; i < limit; i++) {
+                if (buffer[i] == '\n') {
+                    position = i + 1;
+                    skipping = false;
+                    return;
+                }
+            }
+            position = limit;
+            if (eof) {
+                skipping = false;
+                return;
+            }
+            fill();
+        }
     }
 
     /** Moves the unread rest to the front and reads more; a line longer than the buffer grows it. */
@@ -140,6 +221,7 @@ public final class TblRows implements RowStream {
             System.arraycopy(buffer, position, buffer, 0, rest);
         }
         lastNewline -= position;
+        base += position;
         position = 0;
         limit = rest;
     }
@@ -149,7 +231,7 @@ public final class TblRows implements RowStream {
         if (!hasNext()) {
             throw new NoSuchElementException();
         }
-        split();
+        splitLine();
         Object[] row = new Object[columns.length];
         for (int c = 0; c < row.length; c++) {
             row[c] = value(c, bounds[2 * c], bounds[2 * c + 1]);
@@ -164,7 +246,7 @@ public final class TblRows implements RowStream {
         int capacity = batch.capacity();
         int n = 0;
         while (n < capacity && hasNext()) {
-            split();
+            splitLine();
             for (int c = 0; c < columns.length; c++) {
                 int start = bounds[2 * c];
                 int end = bounds[2 * c + 1];
@@ -191,7 +273,7 @@ public final class TblRows implements RowStream {
      * Finds where each field of the next line starts and ends ({@link #bounds}) in one pass, and moves past the line,
      * which {@link #hasNext()} made sure is in the buffer.
      */
-    private void split() {
+    private void splitLine() {
         line++;
         byte[] b = buffer;
         int last = columns.length - 1;
@@ -206,8 +288,9 @@ public final class TblRows implements RowStream {
                 break;
             }
             if (c == '\n') {
+                String where = this.start == 0 ? "line " + line : "line " + line + " after byte " + this.start;
                 throw new DbxException(
-                        "line " + line + " of " + file + " has " + (i + 1) + " fields, expected " + columns.length);
+                        where + " of " + file + " has " + (i + 1) + " fields, expected " + columns.length);
             }
             start = ++stop;
         }

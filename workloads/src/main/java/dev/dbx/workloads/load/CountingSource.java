@@ -54,31 +54,7 @@ public final class CountingSource implements DatasetSource {
         }
         AtomicLong counter = taken.computeIfAbsent(entity.name(), k -> new AtomicLong());
         current.set(entity.name());
-        return new RowStream() {
-            @Override
-            public boolean hasNext() {
-                return rows.hasNext();
-            }
-
-            @Override
-            public Object[] next() {
-                Object[] row = rows.next();
-                counter.incrementAndGet();
-                return row;
-            }
-
-            @Override
-            public int nextBatch(ColumnBatch batch) {
-                int n = rows.nextBatch(batch); // the source's own batches (a parsed file fills them directly)
-                counter.addAndGet(n);
-                return n;
-            }
-
-            @Override
-            public void close() {
-                rows.close();
-            }
-        };
+        return new Counted(rows, counter);
     }
 
     /** Rows taken so far from {@code entity}. */
@@ -100,5 +76,43 @@ public final class CountingSource implements DatasetSource {
     /** The entity most recently started, or null. */
     public String currentEntity() {
         return current.get();
+    }
+
+    /** A stream that counts the rows taken from it, one by one or in batches, in every part it splits into. */
+    private record Counted(RowStream rows, AtomicLong counter) implements RowStream {
+        @Override
+        public boolean hasNext() {
+            return rows.hasNext();
+        }
+
+        @Override
+        public Object[] next() {
+            Object[] row = rows.next();
+            counter.incrementAndGet();
+            return row;
+        }
+
+        @Override
+        public int nextBatch(ColumnBatch batch) {
+            int n = rows.nextBatch(batch); // the source's own batches (a parsed file fills them directly)
+            counter.addAndGet(n);
+            return n;
+        }
+
+        @Override
+        public List<RowStream> split(int parts) {
+            List<RowStream> split = rows.split(parts);
+            if (split.size() == 1) {
+                return List.of(this);
+            }
+            return split.stream()
+                    .map(part -> (RowStream) new Counted(part, counter))
+                    .toList();
+        }
+
+        @Override
+        public void close() {
+            rows.close();
+        }
     }
 }

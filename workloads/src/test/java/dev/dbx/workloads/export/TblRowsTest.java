@@ -126,6 +126,45 @@ class TblRowsTest {
     }
 
     @Test
+    void aFileSplitAtByteOffsetsGivesEveryLineOnce() throws IOException {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 1000; i++) {
+            text.append(i)
+                    .append("|1.00|1995-06-01|AIR|")
+                    .append("n".repeat(i % 37))
+                    .append('\n');
+        }
+        Path file = write(text.toString());
+        long size = Files.size(file);
+        for (int parts : new int[] {1, 2, 3, 7, 64}) {
+            List<Long> keys = new ArrayList<>();
+            try (TblRows whole = new TblRows(ENTITY, file, 16)) {
+                List<dev.dbx.core.dataset.RowStream> split = whole.split(parts, 1);
+                assertThat(split).hasSize(parts).startsWith(whole);
+                for (dev.dbx.core.dataset.RowStream part : split) {
+                    ColumnBatch batch = new ColumnBatch(ENTITY.columns(), 10);
+                    for (int n; (n = part.nextBatch(batch)) > 0; ) {
+                        for (int r = 0; r < n; r++) {
+                            keys.add(batch.longs(0)[r]);
+                        }
+                    }
+                    part.close();
+                }
+            }
+            assertThat(keys).as("%d parts of %d bytes", parts, size).hasSize(1000);
+            assertThat(keys)
+                    .containsExactlyInAnyOrderElementsOf(
+                            IntStream.range(0, 1000).mapToObj(i -> (long) i).toList());
+        }
+        // a small file, or one already being read, is not split
+        try (TblRows whole = new TblRows(ENTITY, file)) {
+            assertThat(whole.split(4)).containsExactly(whole);
+            whole.next();
+            assertThat(whole.split(4, 1)).containsExactly(whole);
+        }
+    }
+
+    @Test
     void aLineWithTooFewFieldsIsNamed() throws IOException {
         Path file = write("1|2.00|1995-01-01|AIR|ok\n2|3.00|1995-01-01\n");
         try (TblRows rows = new TblRows(ENTITY, file)) {
