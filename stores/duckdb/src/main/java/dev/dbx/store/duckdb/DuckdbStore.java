@@ -99,10 +99,15 @@ final class DuckdbStore extends JdbcStore implements NativeBulkLoad {
      * INSERT (see {@link TableFunctionLoader}).
      */
     private void load(Entity entity, RowStream rows, Optional<String> orderBy) {
+        // Without an order of its own a table is written in key order, the order rows are generated in and their
+        // files hold (COPY keeps it). Rows reach the table function from several threads in no set order, and DuckDB
+        // runs an unsorted INSERT from it on one thread to keep that order; sorting makes both certain and parallel.
+        Optional<String> order = orderBy.or(() ->
+                entity.primaryKey().isEmpty() ? Optional.empty() : Optional.of(String.join(", ", entity.primaryKey())));
         try (Connection c = connection()) {
             c.setAutoCommit(false);
             try {
-                TableFunctionLoader.load(c.unwrap(DuckDBConnection.class), entity, rows, orderBy);
+                TableFunctionLoader.load(c.unwrap(DuckDBConnection.class), entity, rows, order);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();

@@ -4,14 +4,19 @@ import dev.dbx.core.DbxException;
 import dev.dbx.core.dataset.Column;
 import dev.dbx.core.dataset.ColumnBatch;
 import dev.dbx.core.dataset.RowStream;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Reads a row stream on a thread of its own into column batches of one DuckDB vector, so that reading (or generating)
- * the rows and turning them into columns runs beside DuckDB's work instead of before it. At most {@link #QUEUED}
+ * Reads a row stream on threads of its own into column batches of one DuckDB vector, so that reading (or generating)
+ * the rows and turning them into columns runs beside DuckDB's work instead of before it. A stream that splits (a
+ * file, cut at byte offsets) is read by a thread per core, as DuckDB's own CSV reader does. At most {@link #QUEUED}
  * batches wait, so memory stays bounded. A failure of the stream is handed to the reader, never lost.
  */
 final class RowFeed implements AutoCloseable {
@@ -22,17 +27,30 @@ final class RowFeed implements AutoCloseable {
     /** Batches DuckDB is done with, filled again instead of allocating new ones. */
     private final BlockingQueue<ColumnBatch> free = new ArrayBlockingQueue<>(QUEUED);
 
-    private final Thread thread;
-    private volatile RuntimeException failure;
+    private final List<Thread> threads = new ArrayList<>();
+    private final AtomicInteger reading;
+    /** The first failure of any part (the ones after it are its consequences). */
+    private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+
     private volatile boolean ended;
 
     RowFeed(RowStream rows, List<Column> columns, int batchRows) {
-        this.thread = Thread.ofPlatform().daemon().name("dbx-duckdb-feed").start(() -> feed(rows, columns, batchRows));
+        List<RowStream> parts = rows.split(Runtime.getRuntime().availableProcessors());
+        this.reading = new AtomicInteger(parts.size());
+        for (int i = 0; i < parts.size(); i++) {
+            RowStream part = parts.get(i);
+            // the caller closes the stream it gave; the other parts are the feed's to close
+            boolean own = part != rows;
+            threads.add(Thread.ofPlatform()
+                    .daemon()
+                    .name("dbx-duckdb-feed-" + i)
+                    .start(() -> feed(part, own, columns, batchRows)));
+        }
     }
 
-    private void feed(RowStream rows, List<Column> columns, int batchRows) {
+    private void feed(RowStream rows, boolean own, List<Column> columns, int batchRows) {
         try {
-            while (true) {
+            while (failure.get() == null) {
                 ColumnBatch batch = free.poll();
                 if (batch == null) {
                     batch = new ColumnBatch(columns, batchRows);
@@ -42,11 +60,17 @@ final class RowFeed implements AutoCloseable {
                 }
                 queue.put(batch);
             }
-            queue.put(END);
+            if (reading.decrementAndGet() == 0) {
+                queue.put(END);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            failure = e;
+            failure.compareAndSet(null, e);
+        } finally {
+            if (own) {
+                rows.close();
+            }
         }
     }
 
@@ -58,8 +82,8 @@ final class RowFeed implements AutoCloseable {
         try {
             while (true) {
                 ColumnBatch batch = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (failure != null) {
-                    throw failure;
+                if (failure.get() != null) {
+                    throw failure.get();
                 }
                 if (batch == END) {
                     ended = true;
@@ -69,7 +93,7 @@ final class RowFeed implements AutoCloseable {
                 if (batch != null) {
                     return batch;
                 }
-                if (!thread.isAlive() && queue.isEmpty()) {
+                if (threads.stream().noneMatch(Thread::isAlive) && queue.isEmpty()) {
                     throw new DbxException("the rows to load stopped coming");
                 }
             }
@@ -87,12 +111,21 @@ final class RowFeed implements AutoCloseable {
     }
 
     /** What went wrong reading the rows, if anything. */
-    java.util.Optional<RuntimeException> failure() {
-        return java.util.Optional.ofNullable(failure);
+    Optional<RuntimeException> failure() {
+        return Optional.ofNullable(failure.get());
     }
 
+    /** Stops the reading threads and waits for them, so that no part is read after the load has ended. */
     @Override
     public void close() {
-        thread.interrupt();
+        threads.forEach(Thread::interrupt);
+        for (Thread thread : threads) {
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 }
