@@ -34,8 +34,11 @@ public final class HeapPeak {
                                                 (CompositeData) notification.getUserData())
                                         .getGcInfo();
                                 if (info.getStartTime() >= since) {
-                                    PEAK.accumulateAndGet(used(info.getMemoryUsageBeforeGc()), Math::max);
-                                    LIVE.accumulateAndGet(used(info.getMemoryUsageAfterGc()), Math::max);
+                                    long live = used(info.getMemoryUsageAfterGc());
+                                    // what a collection left was in the heap before it too, whatever the report says
+                                    PEAK.accumulateAndGet(
+                                            Math.max(used(info.getMemoryUsageBeforeGc()), live), Math::max);
+                                    LIVE.accumulateAndGet(live, Math::max);
                                 }
                             }
                         },
