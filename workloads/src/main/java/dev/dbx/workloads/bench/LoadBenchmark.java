@@ -80,21 +80,24 @@ public final class LoadBenchmark {
                         () -> new DbxException("store " + store.id() + " has no native bulk loader to compare with"));
         DatasetModel model = store.require(DatasetModel.class);
         Dataset dataset = TpchSchema.DATASET;
-        Map<String, Long> expected = expectedRows(tblDir, dataset);
         String server = store.identity().toString();
 
-        Map<String, String> checksums = checksums(tblDir, dataset);
+        // one read of the files gives both what every load must end with: each entity's rows and their checksum
+        Map<String, Checksum> files = checksums(tblDir, dataset);
+        Map<String, Long> expected = new LinkedHashMap<>();
+        files.forEach((entity, checksum) -> expected.put(entity, checksum.count()));
         Run bestDbx = null;
         Run bestGenerating = null;
         Run bestNative = null;
         try {
-            for (int i = 0; i < Math.max(1, runs); i++) {
-                boolean last = i == Math.max(1, runs) - 1;
+            int rounds = Math.max(1, runs);
+            for (int i = 0; i < rounds; i++) {
+                boolean last = i == rounds - 1;
                 progress.accept(store.id() + ": " + nativeLoad.nativeLoader() + ", run " + (i + 1));
                 settle(model, nativeLoad, dataset);
                 Run n = nativeRun(model, nativeLoad, dataset, tblDir, workDir, expected);
                 if (last) {
-                    checkValues(model, dataset, checksums, nativeLoad.nativeLoader(), progress);
+                    checkValues(model, dataset, files, nativeLoad.nativeLoader(), progress);
                 }
                 progress.accept(String.format("  %,.0f rows/s", n.rowsPerSecond()));
                 bestNative = best(bestNative, n);
@@ -103,7 +106,7 @@ public final class LoadBenchmark {
                 settle(model, nativeLoad, dataset);
                 Run d = dbxRun(store, model, new TblSource(dataset, tblDir), "dbx load (.tbl files)", expected);
                 if (last) {
-                    checkValues(model, dataset, checksums, d.loader(), progress);
+                    checkValues(model, dataset, files, d.loader(), progress);
                 }
                 progress.accept(report(d));
                 bestDbx = best(bestDbx, d);
@@ -112,7 +115,7 @@ public final class LoadBenchmark {
                 settle(model, nativeLoad, dataset);
                 Run g = dbxRun(store, model, new TpchSource(scale), "dbx load (generating)", expected);
                 if (last) {
-                    checkValues(model, dataset, checksums, g.loader(), progress);
+                    checkValues(model, dataset, files, g.loader(), progress);
                 }
                 progress.accept(report(g));
                 bestGenerating = best(bestGenerating, g);
@@ -184,12 +187,11 @@ public final class LoadBenchmark {
     }
 
     /** Each entity's checksum as its {@code .tbl} file holds it: what every loader must leave in the store. */
-    private static Map<String, String> checksums(Path tblDir, Dataset dataset) {
-        Map<String, String> checksums = new LinkedHashMap<>();
+    private static Map<String, Checksum> checksums(Path tblDir, Dataset dataset) {
+        Map<String, Checksum> checksums = new LinkedHashMap<>();
         for (Entity entity : dataset.entities()) {
             Path tbl = tblDir.resolve(entity.name() + ".tbl");
-            checksums.put(
-                    entity.name(), Checksum.of(entity, new TblRows(entity, tbl)).value());
+            checksums.put(entity.name(), Checksum.of(entity, new TblRows(entity, tbl)));
         }
         return checksums;
     }
@@ -198,29 +200,18 @@ public final class LoadBenchmark {
     private static void checkValues(
             DatasetModel model,
             Dataset dataset,
-            Map<String, String> checksums,
+            Map<String, Checksum> files,
             String loader,
             Consumer<String> progress) {
         progress.accept("  checking the values " + loader + " left (a checksum of every table)");
         for (Entity entity : dataset.entities()) {
             String checksum = Checksum.of(model, dataset, entity).value();
-            if (!checksum.equals(checksums.get(entity.name()))) {
+            String file = files.get(entity.name()).value();
+            if (!checksum.equals(file)) {
                 throw new DbxException(loader + " left different values in " + entity.name() + ": checksum " + checksum
-                        + ", the .tbl file's " + checksums.get(entity.name()));
+                        + ", the .tbl file's " + file);
             }
         }
-    }
-
-    private static Map<String, Long> expectedRows(Path tblDir, Dataset dataset) {
-        Map<String, Long> rows = new LinkedHashMap<>();
-        for (Entity entity : dataset.entities()) {
-            try (var lines = Files.lines(tblDir.resolve(entity.name() + ".tbl"))) {
-                rows.put(entity.name(), lines.count());
-            } catch (IOException e) {
-                throw new DbxException("cannot read " + tblDir.resolve(entity.name() + ".tbl") + ": " + e.getMessage());
-            }
-        }
-        return rows;
     }
 
     private static Run best(Run a, Run b) {

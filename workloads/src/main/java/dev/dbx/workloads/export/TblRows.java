@@ -25,8 +25,9 @@ import java.util.NoSuchElementException;
 /**
  * Rows of a '|'-separated {@code .tbl} file as {@link TblWriter} writes them (canonical text), read back as canonical
  * values. Parses the bytes by hand (numbers and dates straight from the buffer, a string made only for text columns,
- * each distinct date made once): it is compared with the engines' own file readers, written in C and C++. Input is
- * trusted (dbx wrote it); user files go through {@code dbx import}, which validates.
+ * each distinct date made once), or straight into column batches ({@link #nextBatch}); a large file splits into
+ * readers of byte ranges for several threads ({@link #split}). It is compared with the engines' own file readers,
+ * written in C and C++. Input is trusted (dbx wrote it); user files go through {@code dbx import}, which validates.
  */
 public final class TblRows implements RowStream {
     private static final int BUFFER = 1 << 20;
