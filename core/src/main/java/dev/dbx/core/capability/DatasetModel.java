@@ -5,6 +5,9 @@ import dev.dbx.core.dataset.DatasetSource;
 import dev.dbx.core.dataset.Entity;
 import dev.dbx.core.dataset.RowSink;
 import dev.dbx.core.store.Capability;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
 
 /**
  * The store's own model of a dataset, the way an expert in the engine would build it: its schema (kept as resource
@@ -38,4 +41,18 @@ public interface DatasetModel extends Capability {
 
     /** Streams every row of {@code entity} to {@code sink} as canonical values, in any order. */
     void scan(Dataset dataset, Entity entity, RowSink sink);
+
+    /**
+     * Which of {@code keys} the store holds as rows of {@code entity}: each key is the canonical values of the
+     * entity's primary key columns, in their order. Looked up by key (an index, a document id, a hash key), never by
+     * scanning the entity, so checking a file of a thousand rows costs a thousand lookups whatever the table's size.
+     */
+    Set<List<Object>> existingKeys(Dataset dataset, Entity entity, Collection<List<Object>> keys);
+
+    /**
+     * How {@link #load} got rows in, for reports: the engine's fast path it used, e.g. "COPY FROM STDIN (text)". A
+     * store whose path depends on what it found at run time (DuckDB's direct vector writes fall back to the driver's
+     * setters) says which one ran.
+     */
+    String loadMethod();
 }

@@ -1,30 +1,19 @@
 package dev.dbx.core.capability;
 
 import dev.dbx.core.store.Capability;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 /**
- * Reads and writes YCSB's {@code usertable} (every store has it). The table is created by {@link DatasetModel#create}
- * for the "ycsb" dataset. Field names come from {@link dev.dbx.core.dataset.YcsbSchema#FIELDS}.
+ * YCSB's {@code usertable} (every store has it), created by {@link DatasetModel#create} for the "ycsb" dataset. Work
+ * goes through {@link KeyValueSession}s, one per thread, so a benchmark measures the database and not the way in:
+ * each session pins its connection and prepares its statements once.
  */
 public interface KeyValue extends Capability {
-    /** Inserts a new record; a record with this key must not exist (stores may overwrite it). */
-    void insert(String key, Map<String, String> fields);
+    /**
+     * A session for one thread. It takes a connection of its own from the store's pool (or a share of a client that
+     * multiplexes), held until {@link KeyValueSession#close()}: a pool of N connections serves N sessions at once.
+     */
+    KeyValueSession openSession();
 
-    /** The record's fields (all of them when {@code fields} is empty), or empty when there is no such record. */
-    Optional<Map<String, String>> read(String key, Set<String> fields);
-
-    /** Overwrites the given fields of an existing record; false when there is no such record. */
-    boolean update(String key, Map<String, String> fields);
-
-    /** Deletes the record; false when there was none. */
-    boolean delete(String key);
-
-    /** Up to {@code count} records with keys {@code >= startKey}, in key order. */
-    List<Record> scan(String startKey, int count, Set<String> fields);
-
-    record Record(String key, Map<String, String> fields) {}
+    /** What the store guarantees, asked of the server where it has settings (durability), for reports. */
+    KeyValueSemantics semantics();
 }

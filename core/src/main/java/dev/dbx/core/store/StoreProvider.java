@@ -33,6 +33,11 @@ public interface StoreProvider {
         return Optional.empty();
     }
 
+    /** Whether the store is a library inside dbx's own process (it has an {@link #embeddedUri}). */
+    default boolean embedded() {
+        return embeddedUri(Path.of(".")).isPresent();
+    }
+
     /**
      * Opens the store. An unreachable server, a bad URI or bad credentials fail within {@code config.timeout()} with a
      * {@link dev.dbx.core.DbxException} that says what was wrong.

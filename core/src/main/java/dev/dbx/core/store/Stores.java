@@ -47,15 +47,29 @@ public final class Stores {
                         "unknown store '" + idOrAlias + "'", "known stores: " + String.join(", ", ids())));
     }
 
-    /** Opens store {@code id} at {@code uri}, checking first that the URI's scheme is one the store speaks. */
+    /** Opens store {@code id} at {@code uri} (an external server, or an embedded file) with its default pool. */
     public static Store open(String id, URI uri, Duration timeout) {
-        StoreProvider provider = provider(id);
+        return open(new StoreConfig(id, uri, timeout));
+    }
+
+    /**
+     * Opens a store, checking first that the URI's scheme is one the store speaks. An embedded store is always placed
+     * in dbx's own process, whatever {@code config} says.
+     */
+    public static Store open(StoreConfig config) {
+        StoreProvider provider = provider(config.storeId());
+        URI uri = config.uri();
         if (!provider.accepts(uri)) {
             throw new DbxException(
                     "store " + provider.id() + " cannot open '" + Uris.redact(uri) + "'",
                     "expected a URI like " + provider.uriExample() + " (schemes: "
                             + provider.schemes().stream().collect(Collectors.joining(", ")) + ")");
         }
-        return provider.open(new StoreConfig(provider.id(), uri, timeout));
+        StoreConfig resolved = new StoreConfig(
+                provider.id(), uri, config.timeout(), config.poolSize(), config.placement(), config.resources());
+        if (provider.embedded()) {
+            resolved = resolved.withPlacement(Placement.EMBEDDED, ResourceProbe.thisProcess());
+        }
+        return provider.open(resolved);
     }
 }
