@@ -46,6 +46,15 @@ public final class YcsbData {
         return new String(chars);
     }
 
+    /** All fields of record {@code key} at {@code version}, indexed by field number (a key-value session's form). */
+    public static String[] values(String key, long version) {
+        String[] values = new String[YcsbSchema.FIELD_COUNT];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = value(key, YcsbSchema.FIELDS.get(i), version);
+        }
+        return values;
+    }
+
     /** All fields of record {@code key} at {@code version}. */
     public static Map<String, String> record(String key, long version) {
         Map<String, String> fields = new LinkedHashMap<>();

@@ -19,8 +19,10 @@ public final class DatasetLoader {
      * @param rows rows the store took from the source, per entity
      * @param loadTime wall time of loading the rows (the schema is created before the clock starts)
      * @param indexTime wall time of building indexes, constraints and statistics after the load
+     * @param loadMethod how the store got the rows in (see {@link DatasetModel#loadMethod()})
      */
-    public record Result(String store, Map<String, Long> rows, Duration loadTime, Duration indexTime) {
+    public record Result(
+            String store, Map<String, Long> rows, Duration loadTime, Duration indexTime, String loadMethod) {
         public long totalRows() {
             return rows.values().stream().mapToLong(Long::longValue).sum();
         }
@@ -60,7 +62,7 @@ public final class DatasetLoader {
         for (Entity e : source.entities()) {
             rows.put(e.name(), source.taken(e.name()));
         }
-        return new Result(store.id(), rows, Duration.ofNanos(t1 - t0), Duration.ofNanos(t2 - t1));
+        return new Result(store.id(), rows, Duration.ofNanos(t1 - t0), Duration.ofNanos(t2 - t1), model.loadMethod());
     }
 
     /** Wraps a plain source for {@link #load(Store, CountingSource, boolean)}. */
