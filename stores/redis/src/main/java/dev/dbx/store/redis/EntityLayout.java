@@ -76,6 +76,19 @@ final class EntityLayout {
         return id.toString();
     }
 
+    /** The id of the row whose primary key is {@code key} (its key columns' values, in order). */
+    String id(List<Object> key) {
+        if (key.size() != keyIndexes.length) {
+            throw new DbxException("a key of " + entity.name() + " has " + keyIndexes.length + " columns, not "
+                    + key.size() + ": " + key);
+        }
+        Object[] row = new Object[entity.columns().size()];
+        for (int i = 0; i < keyIndexes.length; i++) {
+            row[keyIndexes[i]] = key.get(i);
+        }
+        return id(row);
+    }
+
     private String keyText(Object[] row, int index) {
         String text = Values.text(entity.columns().get(index), row[index]);
         if (text == null) {

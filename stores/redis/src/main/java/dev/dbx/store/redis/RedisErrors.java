@@ -3,7 +3,9 @@ package dev.dbx.store.redis;
 import dev.dbx.core.DbxException;
 import dev.dbx.core.Uris;
 import io.lettuce.core.RedisCommandTimeoutException;
+import io.lettuce.core.RedisException;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /** Lettuce failures as one-line messages for people: what failed, where, and what to check. Never a password. */
 final class RedisErrors {
@@ -39,6 +41,17 @@ final class RedisErrors {
                 "cannot reach redis at " + target.where() + ": " + why,
                 "check that the server runs and the URI is right (dbx status shows local engines)",
                 e);
+    }
+
+    /** Runs {@code action}, turning a Lettuce failure into a message for people about {@code doing}. */
+    static <T> T call(String doing, Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (DbxException e) {
+            throw e;
+        } catch (RedisException e) {
+            throw failed(doing, e);
+        }
     }
 
     /** A command failed while doing {@code doing}. */

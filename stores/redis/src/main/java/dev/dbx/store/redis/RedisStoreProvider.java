@@ -7,8 +7,9 @@ import java.util.List;
 
 /**
  * Redis through Lettuce, the client Redis recommends for Java. One Lettuce connection is thread-safe and pipelines
- * the commands of every thread using it, so no pool is needed: the store shares one, and opens a second one only for
- * the duration of a bulk load or scan (pipelining there turns auto-flush off, which must not stall other users).
+ * the commands of every thread using it, so there is no pool (and {@code StoreConfig.poolSize} does not apply): the
+ * store shares one connection for its small commands, a key-value session opens one of its own for its life, and a
+ * bulk load or scan opens one for its duration (pipelining there turns auto-flush off, which must not stall others).
  */
 public final class RedisStoreProvider implements StoreProvider {
     @Override
@@ -31,7 +32,7 @@ public final class RedisStoreProvider implements StoreProvider {
         RedisConnector connector =
                 new RedisConnector(RedisTarget.parse(config.uri(), config.timeout()), config.timeout());
         try {
-            return new RedisStore(config.uri(), connector, connector.connect());
+            return new RedisStore(config, connector, connector.connect());
         } catch (RuntimeException e) {
             connector.close();
             throw e;

@@ -46,6 +46,43 @@ class RedisModelTest {
     }
 
     @Test
+    void aKeyOfCanonicalValuesNamesTheSameIdAsItsRow() {
+        EntityLayout lineitem = EntityLayout.of(TpchSchema.LINEITEM);
+        Object[] row = firstRow(TpchSchema.LINEITEM);
+        assertThat(lineitem.id(List.of(row[0], row[3]))).isEqualTo(lineitem.id(row));
+        assertThat(EntityLayout.of(TpchSchema.NATION).id(List.of(7L))).isEqualTo("7");
+        assertThat(EntityLayout.of(YcsbSchema.USERTABLE).id(List.of("user9"))).isEqualTo("user9");
+        assertThatThrownBy(() -> lineitem.id(List.of(1L)))
+                .isInstanceOf(DbxException.class)
+                .hasMessageContaining("2 columns, not 1");
+    }
+
+    @Test
+    void usertableFieldsAreNumberedByTheirNames() {
+        for (int i = 0; i < YcsbSchema.FIELD_COUNT; i++) {
+            assertThat(UserTable.fieldIndex(YcsbSchema.FIELDS.get(i))).isEqualTo(i);
+        }
+        assertThat(UserTable.fieldIndex("field")).isEqualTo(-1);
+        assertThat(UserTable.fieldIndex("fieldA")).isEqualTo(-1);
+        assertThat(UserTable.fieldIndex("field10")).isEqualTo(-1);
+        assertThat(UserTable.fieldIndex("other0")).isEqualTo(-1);
+        assertThat(UserTable.names(dev.dbx.core.capability.FieldSet.of(0b1000000101)))
+                .containsExactly("field0", "field2", "field9");
+    }
+
+    @Test
+    void durabilityIsDescribedFromTheServersSettings() {
+        assertThat(RedisDurability.describe("yes", "everysec", ""))
+                .startsWith("appendonly=yes, appendfsync=everysec")
+                .contains("once a second");
+        assertThat(RedisDurability.describe("yes", "always", "")).contains("before it is answered");
+        assertThat(RedisDurability.describe("no", "everysec", "3600 1"))
+                .isEqualTo("appendonly=no, save=\"3600 1\" (RDB snapshots only: a crash loses the writes since the"
+                        + " last one)");
+        assertThat(RedisDurability.describe("no", "everysec", "")).contains("no persistence");
+    }
+
+    @Test
     void aTextKeyScoresZeroSoTheIdSetIsInKeyOrder() {
         EntityLayout layout = EntityLayout.of(YcsbSchema.USERTABLE);
         Object[] row = new Object[11];
