@@ -7,6 +7,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dbx.core.DbxException;
 import dev.dbx.core.capability.NativeBulkLoad;
 import dev.dbx.core.store.Store;
+import dev.dbx.lab.Lab;
+import dev.dbx.lab.Machine;
+import dev.dbx.lab.StoreSelection;
+import dev.dbx.lab.StoreTarget;
 import dev.dbx.workloads.bench.LoadBenchmark;
 import dev.dbx.workloads.dataset.TpchSource;
 import java.io.IOException;
@@ -28,8 +32,9 @@ import picocli.CommandLine.ParentCommand;
             "Load throughput: dbx load against each engine's own bulk loader, on the same TPC-H rows.",
             "psql \\copy for PostgreSQL, DuckDB's COPY, redis-cli --pipe for Redis, all reading the same .tbl files;",
             "dbx load reading those files (the ratio) and generating TPC-H (end to end). Same schema, index building",
-            "left out; best of --runs each; a load that does not end with exactly the expected rows fails.",
-            "Results go to <data-dir>/results/ as JSON."
+            "left out; best of --runs each (every run is kept in the results); a load that does not end with exactly",
+            "the expected rows and values fails. Results, with every run's raw values, go to <data-dir>/results/ as",
+            "JSON."
         })
 final class BenchLoadCommand implements Callable<Integer> {
     @ParentCommand
@@ -51,7 +56,9 @@ final class BenchLoadCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Lab lab = bench.dbx.lab();
-        List<StoreTarget> targets = StoreSelection.resolve(lab, stores, System.err);
+        StoreSelection selection = StoreSelection.resolve(lab, stores);
+        selection.skipped().forEach(s -> System.err.println("  - " + s));
+        List<StoreTarget> targets = selection.targets();
         Path benchDir = lab.dataDir().resolve("bench");
         Path work = Files.createDirectories(benchDir.resolve("work"));
         List<LoadBenchmark.Comparison> results = new ArrayList<>();
@@ -89,6 +96,7 @@ final class BenchLoadCommand implements Callable<Integer> {
                 "NATIVE ROWS/S",
                 "DBX ROWS/S (SAME FILES)",
                 "RATIO",
+                "RATIO PER ROUND",
                 "DBX ROWS/S (GENERATING)",
                 "PEAK HEAP",
                 "LIVE HEAP");
@@ -102,6 +110,11 @@ final class BenchLoadCommand implements Callable<Integer> {
                     Format.count(Math.round(c.nativeLoad().rowsPerSecond())),
                     Format.count(Math.round(c.dbx().rowsPerSecond())),
                     String.format(Locale.ROOT, "%.2f", c.ratio()),
+                    String.join(
+                            " ",
+                            c.roundRatios().stream()
+                                    .map(r -> String.format(Locale.ROOT, "%.2f", r))
+                                    .toList()),
                     Format.count(Math.round(c.dbxGenerating().rowsPerSecond())),
                     Format.bytes(
                             Math.max(c.dbx().peakHeapBytes(), c.dbxGenerating().peakHeapBytes())),
@@ -109,6 +122,10 @@ final class BenchLoadCommand implements Callable<Integer> {
                             Math.max(c.dbx().liveHeapBytes(), c.dbxGenerating().liveHeapBytes())));
         }
         table.print(System.out);
+        for (LoadBenchmark.Comparison c : results) {
+            System.out.println("  " + c.store() + " SF " + TpchSource.formatScale(c.scale()) + ": dbx loads with "
+                    + c.loadMethod());
+        }
     }
 
     private static Path save(Lab lab, List<LoadBenchmark.Comparison> results) throws IOException {
@@ -116,7 +133,7 @@ final class BenchLoadCommand implements Callable<Integer> {
         ObjectNode root = json.createObjectNode();
         root.put("benchmark", "load");
         root.put("at", Instant.now().toString());
-        root.set("machine", Machine.describe(json));
+        root.set("machine", json.valueToTree(Machine.describe()));
         ArrayNode list = root.putArray("results");
         for (LoadBenchmark.Comparison c : results) {
             ObjectNode n = list.addObject();
@@ -136,10 +153,27 @@ final class BenchLoadCommand implements Callable<Integer> {
             n.put("nativeSeconds", c.nativeLoad().time().toNanos() / 1e9);
             n.put("nativeRowsPerSecond", c.nativeLoad().rowsPerSecond());
             n.put("ratio", c.ratio());
+            n.put("loadMethod", c.loadMethod());
+            runs(n.putArray("dbxRuns"), c.dbxRuns());
+            runs(n.putArray("dbxGeneratingRuns"), c.generatingRuns());
+            runs(n.putArray("nativeRuns"), c.nativeRuns());
         }
         Path dir = Files.createDirectories(lab.dataDir().resolve("results"));
+        // the raw per-run values live in this file until the benchmark run store holds them
         Path file = dir.resolve("load-" + Instant.now().toString().replace(':', '-') + ".json");
         json.writeValue(file.toFile(), root);
         return file;
+    }
+
+    /** Every run's raw values, in the order they ran. */
+    private static void runs(ArrayNode out, List<LoadBenchmark.Run> runs) {
+        for (LoadBenchmark.Run r : runs) {
+            ObjectNode n = out.addObject();
+            n.put("rows", r.rows());
+            n.put("seconds", r.time().toNanos() / 1e9);
+            n.put("rowsPerSecond", r.rowsPerSecond());
+            n.put("peakHeapBytes", r.peakHeapBytes());
+            n.put("liveHeapBytes", r.liveHeapBytes());
+        }
     }
 }

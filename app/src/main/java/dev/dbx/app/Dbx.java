@@ -1,9 +1,11 @@
 package dev.dbx.app;
 
 import dev.dbx.core.DbxException;
+import dev.dbx.core.Failures;
 import dev.dbx.core.config.ConfigLoader;
 import dev.dbx.core.config.DbxConfig;
 import dev.dbx.engine.EngineFailure;
+import dev.dbx.lab.Lab;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,7 +36,7 @@ import picocli.CommandLine.ScopeType;
         footer = {
             "",
             "Settings come from flags, then environment (DBX_DATA_DIR, DBX_STORE_<ID>, DBX_PORT_<ENGINE>,"
-                    + " DBX_TIMEOUT), then dbx.yaml."
+                    + " DBX_POOL_<STORE>, DBX_TIMEOUT), then dbx.yaml."
         })
 public final class Dbx implements Runnable {
     @Option(
@@ -66,6 +68,14 @@ public final class Dbx implements Runnable {
     Map<String, Integer> ports = new LinkedHashMap<>();
 
     @Option(
+            names = "--pool",
+            scope = ScopeType.INHERIT,
+            paramLabel = "STORE=N",
+            description = "Connections a store's client may hold at once, e.g. --pool postgres=32 (default: each"
+                    + " store's own).")
+    Map<String, Integer> pools = new LinkedHashMap<>();
+
+    @Option(
             names = "--timeout",
             scope = ScopeType.INHERIT,
             paramLabel = "DURATION",
@@ -87,7 +97,7 @@ public final class Dbx implements Runnable {
         if (lab == null) {
             Duration t = timeout == null ? null : ConfigLoader.parseDuration("--timeout", timeout);
             DbxConfig config = ConfigLoader.load(
-                    new ConfigLoader.Overrides(configFile, dataDir, stores, ports, t), System.getenv());
+                    new ConfigLoader.Overrides(configFile, dataDir, stores, ports, t, pools), System.getenv());
             Logging.init(config.dataDir());
             lab = new Lab(config);
         }
@@ -115,7 +125,7 @@ public final class Dbx implements Runnable {
                 f.logTail().forEach(line -> err.println("    " + line));
             }
         } else {
-            err.println("dbx: unexpected error: " + Errors.describe(e));
+            err.println("dbx: unexpected error: " + Failures.describe(e));
             err.println("  (details in " + Logging.file() + ")");
             Logging.error("unexpected error", e);
         }

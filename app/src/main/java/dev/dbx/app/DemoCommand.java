@@ -1,17 +1,20 @@
 package dev.dbx.app;
 
-import dev.dbx.core.capability.DatasetModel;
-import dev.dbx.core.capability.KeyValue;
-import dev.dbx.core.dataset.YcsbSchema;
-import dev.dbx.core.store.Store;
 import dev.dbx.engine.EngineStatus;
+import dev.dbx.lab.DatasetChoice;
+import dev.dbx.lab.EngineControl;
+import dev.dbx.lab.Lab;
+import dev.dbx.lab.LabStatus;
+import dev.dbx.lab.Loads;
+import dev.dbx.lab.RoundTrip;
+import dev.dbx.lab.StoreSelection;
+import dev.dbx.lab.StoreTarget;
+import dev.dbx.lab.Verification;
 import dev.dbx.sync.verify.VerifyReport;
 import java.io.PrintStream;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -50,29 +53,32 @@ final class DemoCommand implements Callable<Integer> {
 
         step(out, "1/6 starting every local engine");
         Set<String> all = lab.select(null);
-        UpCommand.Result up = UpCommand.start(lab, all, false, out);
+        EngineControl engines = new EngineControl(lab, e -> EngineEvents.print(e, out));
+        EngineControl.UpResult up = engines.up(all, false);
         ok &= !up.failed();
         List<String> startedNow = up.startedNow();
         try {
-            List<StoreTarget> targets = StoreSelection.resolve(lab, null, out);
+            StoreSelection stores = StoreSelection.resolve(lab, null);
+            stores.skipped().forEach(s -> out.println("  - " + s));
 
             step(out, "2/6 one record written and read back in every store, through its official client");
-            ok &= roundTrips(lab, targets, out);
+            ok &= roundTrips(lab, stores.targets(), out);
 
             step(out, "3/6 loading TPC-H SF " + scale + " into every store");
-            List<Loads.Outcome> tpch = Loads.run(lab, targets, DatasetChoice.of("tpch", scale, null), true, out);
-            Loads.table(tpch, out);
+            List<Loads.Outcome> tpch = LoadCommand.load(lab, stores, DatasetChoice.of("tpch", scale, null), true, out);
+            LoadTable.print(tpch, out);
             ok &= tpch.stream().allMatch(o -> o.error() == null);
 
             step(out, "4/6 loading the YCSB usertable (" + Format.count(records) + " records) into every store");
-            List<Loads.Outcome> ycsb = Loads.run(lab, targets, DatasetChoice.of("ycsb", null, records), true, out);
-            Loads.table(ycsb, out);
+            List<Loads.Outcome> ycsb =
+                    LoadCommand.load(lab, stores, DatasetChoice.of("ycsb", null, records), true, out);
+            LoadTable.print(ycsb, out);
             ok &= ycsb.stream().allMatch(o -> o.error() == null);
 
             step(out, "5/6 dbx verify: the same data everywhere?");
-            List<VerifyReport> reports = Verifications.run(lab, targets, null, null);
-            Verifications.table(reports, out);
-            ok &= Verifications.equal(reports);
+            List<VerifyReport> reports = Verification.run(lab, stores.targets(), null, null);
+            VerifyRendering.table(reports, out);
+            ok &= Verification.equal(reports);
 
             step(out, "6/6 dbx status");
             List<EngineStatus> statuses = new LabStatus(lab).collect(all);
@@ -81,7 +87,7 @@ final class DemoCommand implements Callable<Integer> {
             if (!keep && !startedNow.isEmpty()) {
                 out.println();
                 out.println("dbx: stopping the engines the demo started: " + String.join(", ", startedNow));
-                DownCommand.stop(lab, new LinkedHashSet<>(startedNow), false);
+                engines.down(new LinkedHashSet<>(startedNow), false);
             }
         }
         out.println();
@@ -94,30 +100,16 @@ final class DemoCommand implements Callable<Integer> {
         TextTable table = new TextTable("STORE", "SERVER", "WROTE AND READ BACK", "TIME");
         boolean ok = true;
         String key = "user-dbx-demo-" + Long.toHexString(System.nanoTime());
-        Map<String, String> fields = new LinkedHashMap<>();
-        for (String field : YcsbSchema.FIELDS) {
-            fields.put(field, "hello from dbx, " + field);
-        }
         for (StoreTarget target : targets) {
-            long t0 = System.nanoTime();
-            try (Store store = lab.open(target)) {
-                String server = store.identity().toString();
-                store.require(DatasetModel.class).create(YcsbSchema.DATASET);
-                KeyValue kv = store.require(KeyValue.class);
-                kv.insert(key, fields);
-                Optional<Map<String, String>> back = kv.read(key, Set.of());
-                kv.delete(key);
-                boolean same = back.isPresent() && back.get().equals(fields);
-                ok &= same;
-                table.row(
-                        target.storeId(),
-                        server,
-                        same ? "yes, " + key : "NO: read back " + back,
-                        Format.seconds(System.nanoTime() - t0));
-            } catch (RuntimeException e) {
-                ok = false;
-                table.row(target.storeId(), null, "FAILED: " + Errors.describe(e), null);
-            }
+            RoundTrip.Result r = RoundTrip.check(lab, target, key);
+            ok &= r.same();
+            table.row(
+                    r.store(),
+                    r.server(),
+                    r.error() != null
+                            ? "FAILED: " + r.error()
+                            : r.same() ? "yes, " + r.key() : "NO: read back " + Arrays.toString(r.readBack()),
+                    Format.seconds(r.took().toNanos()));
         }
         table.print(out);
         return ok;

@@ -1,5 +1,6 @@
 package dev.dbx.app;
 
+import dev.dbx.lab.DatasetChoice;
 import dev.dbx.workloads.dataset.TpchSource;
 import dev.dbx.workloads.export.TblWriter;
 import java.nio.file.Path;

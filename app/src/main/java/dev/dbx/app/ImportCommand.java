@@ -5,6 +5,9 @@ import dev.dbx.core.dataset.Dataset;
 import dev.dbx.core.dataset.Datasets;
 import dev.dbx.core.dataset.Entity;
 import dev.dbx.core.store.Store;
+import dev.dbx.lab.Lab;
+import dev.dbx.lab.StoreSelection;
+import dev.dbx.lab.StoreTarget;
 import dev.dbx.sync.imports.FileImporter;
 import dev.dbx.sync.imports.ImportFormat;
 import dev.dbx.sync.imports.ImportReport;
@@ -77,7 +80,9 @@ final class ImportCommand implements Callable<Integer> {
         }
         ImportFormat fmt = format == null ? ImportFormat.of(file) : ImportFormat.parse(format);
         Path rejected = quarantine != null ? quarantine : file.resolveSibling(file.getFileName() + ".rejected.jsonl");
-        List<StoreTarget> targets = postgresFirst(StoreSelection.resolve(lab, stores, System.err), stores);
+        StoreSelection selection = StoreSelection.resolve(lab, stores);
+        selection.skipped().forEach(s -> System.err.println("  - " + s));
+        List<StoreTarget> targets = postgresFirst(selection.targets(), stores);
 
         List<Store> opened = new ArrayList<>();
         try {

@@ -1,5 +1,10 @@
 package dev.dbx.app;
 
+import dev.dbx.lab.DatasetChoice;
+import dev.dbx.lab.Lab;
+import dev.dbx.lab.Loads;
+import dev.dbx.lab.StoreSelection;
+import dev.dbx.lab.StoreTarget;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -42,9 +47,20 @@ final class LoadCommand implements Callable<Integer> {
     public Integer call() {
         Lab lab = dbx.lab();
         DatasetChoice choice = DatasetChoice.of(dataset, scale, records);
-        List<StoreTarget> targets = StoreSelection.resolve(lab, stores, System.err);
-        List<Loads.Outcome> outcomes = Loads.run(lab, targets, choice, replace, System.err);
-        Loads.table(outcomes, System.out);
+        StoreSelection selection = StoreSelection.resolve(lab, stores);
+        List<Loads.Outcome> outcomes = load(lab, selection, choice, replace, System.err);
+        LoadTable.print(outcomes, System.out);
         return outcomes.stream().anyMatch(o -> o.error() != null) ? 1 : 0;
+    }
+
+    /** Loads with progress on {@code progress}; shared with dbx demo. */
+    static List<Loads.Outcome> load(
+            Lab lab, StoreSelection selection, DatasetChoice choice, boolean replace, java.io.PrintStream progress) {
+        selection.skipped().forEach(s -> progress.println("  - " + s));
+        progress.println("dbx: loading " + choice.source().description() + " into "
+                + String.join(
+                        ", ",
+                        selection.targets().stream().map(StoreTarget::storeId).toList()));
+        return Loads.run(lab, selection.targets(), choice, replace, new LoadProgress(progress));
     }
 }

@@ -2,6 +2,8 @@ package dev.dbx.app;
 
 import dev.dbx.engine.EngineState;
 import dev.dbx.engine.EngineStatus;
+import dev.dbx.lab.Lab;
+import dev.dbx.lab.LabStatus;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dbx.core.Uris;
 import dev.dbx.engine.EngineState;
 import dev.dbx.engine.EngineStatus;
 import java.io.PrintStream;
@@ -24,7 +25,7 @@ final class StatusReport {
                     s.name(),
                     s.state(),
                     s.identity(),
-                    LabStatus.uri(s),
+                    uri(s),
                     s.state() == EngineState.running ? s.pid() : null,
                     Format.bytes(s.rssBytes()),
                     s.state() == EngineState.running ? Format.time(s.startedAt()) : null,
@@ -32,6 +33,9 @@ final class StatusReport {
         }
         table.print(out);
         for (EngineStatus s : statuses) {
+            if (s.dataBytes() != null) {
+                out.println(s.name() + ": files " + Format.bytes(s.dataBytes()));
+            }
             if (s.message() != null) {
                 out.println(s.name() + ": " + s.message());
             }
@@ -52,9 +56,10 @@ final class StatusReport {
             e.put("server", s.identity() == null ? null : s.identity().toString());
             e.put("product", s.identity() == null ? null : s.identity().product());
             e.put("version", s.identity() == null ? null : s.identity().version());
-            e.put("uri", LabStatus.uri(s));
+            e.put("uri", uri(s));
             e.put("pid", s.state() == EngineState.running ? s.pid() : null);
             e.put("rssBytes", s.rssBytes());
+            e.put("dataBytes", s.dataBytes());
             e.put("startedAt", s.startedAt() == null ? null : s.startedAt().toString());
             Duration up = s.state() == EngineState.running ? uptime(s) : null;
             e.put("uptimeSeconds", up == null ? null : up.toSeconds());
@@ -67,6 +72,10 @@ final class StatusReport {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    static String uri(EngineStatus s) {
+        return s.uri() == null ? null : Uris.redact(s.uri());
     }
 
     private static Duration uptime(EngineStatus s) {

@@ -1,5 +1,8 @@
 package dev.dbx.app;
 
+import dev.dbx.lab.Lab;
+import dev.dbx.lab.StoreSelection;
+import dev.dbx.lab.Verification;
 import dev.dbx.sync.verify.VerifyReport;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -14,7 +17,7 @@ import picocli.CommandLine.ParentCommand;
             "Prove the stores hold the same data: row count and checksum of every entity, side by side.",
             "Each store gives every row back as canonical values (MongoDB's embedded line items count as lineitem",
             "rows), and an order-independent checksum of them is compared with the reference store's.",
-            "Exits 1 on any difference."
+            "Exits 1 on any difference, and when the reference cannot be read (then nothing was compared)."
         })
 final class VerifyCommand implements Callable<Integer> {
     @ParentCommand
@@ -41,19 +44,27 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Option(
             names = "--json",
-            description = "Print JSON: {\"equal\", \"stores\": [{\"store\", \"server\", \"entities\"}]}.")
+            description =
+                    "Print JSON: {\"equal\", \"differences\", \"stores\": [{\"store\", \"server\", \"entities\"}]}.")
     boolean json;
 
     @Override
     public Integer call() {
         Lab lab = dbx.lab();
-        List<StoreTarget> targets = StoreSelection.resolve(lab, stores, System.err);
-        List<VerifyReport> reports = Verifications.run(lab, targets, dataset, against);
+        StoreSelection selection = StoreSelection.resolve(lab, stores);
+        selection.skipped().forEach(s -> System.err.println("  - " + s));
+        List<VerifyReport> reports = Verification.run(lab, selection.targets(), dataset, against);
         if (json) {
-            Verifications.json(reports, System.out);
+            VerifyRendering.json(reports, System.out);
         } else {
-            Verifications.table(reports, System.out);
+            VerifyRendering.table(reports, System.out);
         }
-        return Verifications.equal(reports) ? 0 : 1;
+        for (VerifyReport report : reports) {
+            report.referenceError()
+                    .ifPresent(e -> System.err.println("dbx: cannot verify " + report.dataset() + ": the reference "
+                            + report.reference() + " cannot be read (" + e + ")"
+                            + " (check that it runs with dbx status, or choose another with --against)"));
+        }
+        return Verification.equal(reports) ? 0 : 1;
     }
 }

@@ -14,6 +14,9 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -184,6 +187,82 @@ class CliIT {
         Run verify = dbx("verify", "--data-dir", dataDir(), "--stores", "sqlite", "--json");
         assertThat(verify.exit()).isZero();
         assertThat(verify.out()).contains("\"equal\" : true").contains("\"count\" : 60175");
+    }
+
+    @Test
+    void verifySaysDifferentWhenAStoreWasChangedBehindItsBack() throws Exception {
+        Run load = dbx(
+                "load", "--data-dir", dataDir(), "--dataset", "tpch", "--scale", "0.01", "--stores", "sqlite,duckdb");
+        assertThat(load.exit()).as(load.err()).isZero();
+        Run same = dbx("verify", "--data-dir", dataDir(), "--stores", "sqlite,duckdb", "--against", "sqlite");
+        assertThat(same.exit()).as(same.out()).isZero();
+        assertThat(same.out()).contains("every store holds the same tpch data");
+
+        // behind dbx's back, with DuckDB's own driver: one nation gone
+        Path duckdb = Path.of(dataDir(), "embedded", "duckdb", "dbx.duckdb");
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + duckdb);
+                Statement s = c.createStatement()) {
+            assertThat(s.executeUpdate("DELETE FROM nation WHERE n_nationkey = 7"))
+                    .isEqualTo(1);
+        }
+
+        Run table = dbx("verify", "--data-dir", dataDir(), "--stores", "sqlite,duckdb", "--against", "sqlite");
+        assertThat(table.exit()).isEqualTo(1);
+        assertThat(table.out())
+                .containsPattern("nation\s+25 ✓\s+24 ✗")
+                .containsPattern("region\s+5 ✓\s+5 ✓")
+                .containsPattern("checksums\s+equal\s+DIFFERENT")
+                .contains("duckdb nation: 24 rows, sqlite has 25 (-1)");
+
+        Run json = dbx("verify", "--data-dir", dataDir(), "--stores", "sqlite,duckdb", "--against", "sqlite", "--json");
+        assertThat(json.exit()).isEqualTo(1);
+        JsonNode root = JSON.readTree(json.out());
+        assertThat(root.get("equal").asBoolean()).isFalse();
+        assertThat(root.get("differences").toString()).contains("duckdb nation: 24 rows");
+        for (JsonNode store : root.get("stores")) {
+            for (JsonNode entity : store.get("entities")) {
+                boolean changed = store.get("store").asText().equals("duckdb")
+                        && entity.get("entity").asText().equals("nation");
+                assertThat(entity.get("matches").asBoolean())
+                        .as(
+                                "%s %s",
+                                store.get("store").asText(),
+                                entity.get("entity").asText())
+                        .isEqualTo(!changed);
+            }
+        }
+    }
+
+    @Test
+    void aReferenceThatCannotBeReadIsSaidPlainlyNotACrash() throws Exception {
+        Run load = dbx(
+                "load", "--data-dir", dataDir(), "--dataset", "tpch", "--scale", "0.01", "--stores", "sqlite,duckdb");
+        assertThat(load.exit()).as(load.err()).isZero();
+        Path sqlite = Path.of(dataDir(), "embedded", "sqlite", "dbx.sqlite");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + sqlite);
+                Statement s = c.createStatement()) {
+            s.execute("PRAGMA foreign_keys = OFF");
+            s.execute("DROP TABLE lineitem");
+        }
+        for (String format : new String[] {"--json", "--data-dir"}) {
+            Run run = dbx(
+                    "verify",
+                    "--data-dir",
+                    dataDir(),
+                    "--stores",
+                    "sqlite,duckdb",
+                    "--against",
+                    "sqlite",
+                    format,
+                    dataDir());
+            assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(1);
+            assertThat(run.err())
+                    .contains("cannot verify tpch: the reference sqlite cannot be read (lineitem: cannot read it")
+                    .doesNotContain("Exception")
+                    .doesNotContain("\tat ");
+        }
+        Run table = dbx("verify", "--data-dir", dataDir(), "--stores", "sqlite,duckdb", "--against", "sqlite");
+        assertThat(table.out()).contains("not compared").doesNotContain("every store holds the same");
     }
 
     private static JsonNode engine(JsonNode status, String name) {

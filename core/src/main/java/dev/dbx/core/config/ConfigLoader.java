@@ -22,16 +22,39 @@ import java.util.Map;
 
 /**
  * Resolves {@link DbxConfig}. Precedence, highest first: flags ({@link Overrides}), environment ({@code DBX_DATA_DIR},
- * {@code DBX_TIMEOUT}, {@code DBX_STORE_<ID>=uri}, {@code DBX_PORT_<ENGINE>=n}), the YAML file, defaults.
+ * {@code DBX_TIMEOUT}, {@code DBX_STORE_<ID>=uri}, {@code DBX_PORT_<ENGINE>=n}, {@code DBX_POOL_<STORE>=n}), the YAML file,
+ * defaults.
  */
 public final class ConfigLoader {
     public static final Path DEFAULT_FILE = Path.of("dbx.yaml");
+    /** More connections than this is a typo, not a pool (a benchmark's thread count raises it when it needs to). */
+    public static final int MAX_POOL_SIZE = 1024;
 
     /** What the command line said; null or empty means "not given". */
     public record Overrides(
-            Path configFile, Path dataDir, Map<String, String> stores, Map<String, Integer> ports, Duration timeout) {
+            Path configFile,
+            Path dataDir,
+            Map<String, String> stores,
+            Map<String, Integer> ports,
+            Duration timeout,
+            Map<String, Integer> pools) {
+        public Overrides {
+            stores = stores == null ? Map.of() : stores;
+            ports = ports == null ? Map.of() : ports;
+            pools = pools == null ? Map.of() : pools;
+        }
+
+        public Overrides(
+                Path configFile,
+                Path dataDir,
+                Map<String, String> stores,
+                Map<String, Integer> ports,
+                Duration timeout) {
+            this(configFile, dataDir, stores, ports, timeout, Map.of());
+        }
+
         public static Overrides none() {
-            return new Overrides(null, null, Map.of(), Map.of(), null);
+            return new Overrides(null, null, Map.of(), Map.of(), null, Map.of());
         }
     }
 
@@ -48,6 +71,9 @@ public final class ConfigLoader {
 
         @JsonProperty
         Map<String, EngineSettings> engines = new LinkedHashMap<>();
+
+        @JsonProperty
+        Map<String, Integer> pools = new LinkedHashMap<>();
     }
 
     static final class EngineSettings {
@@ -104,7 +130,38 @@ public final class ConfigLoader {
         });
         flags.ports().forEach((engine, port) -> ports.put(engine.toLowerCase(Locale.ROOT), checkPort("--port", port)));
 
-        return new DbxConfig(dataDir, stores, ports, timeout);
+        Map<String, Integer> pools = new LinkedHashMap<>();
+        file.pools.forEach((store, size) -> putPool(pools, store, size, "pools." + store + " in dbx.yaml"));
+        env.forEach((key, value) -> {
+            if (key.startsWith("DBX_POOL_")) {
+                putPool(pools, key.substring("DBX_POOL_".length()), parsePool(key, value), key);
+            }
+        });
+        flags.pools().forEach((store, size) -> putPool(pools, store, size, "--pool"));
+
+        return new DbxConfig(dataDir, stores, ports, timeout, pools);
+    }
+
+    private static void putPool(Map<String, Integer> pools, String id, Integer size, String origin) {
+        StoreProvider provider = Stores.find(id.replace('_', '-'))
+                .orElseThrow(() -> new DbxException(
+                        origin + ": unknown store '" + id.toLowerCase(Locale.ROOT) + "'",
+                        "known stores: " + String.join(", ", Stores.ids())));
+        if (size == null || size < 1 || size > MAX_POOL_SIZE) {
+            throw new DbxException(
+                    origin + ": pool size " + size + " is out of range",
+                    "use a number of connections from 1 to " + MAX_POOL_SIZE);
+        }
+        pools.put(provider.id(), size);
+    }
+
+    private static int parsePool(String origin, String value) {
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new DbxException(
+                    origin + ": '" + value + "' is not a pool size", "use a number of connections, e.g. 16");
+        }
     }
 
     private static FileSettings readFile(Path given) {
@@ -124,7 +181,7 @@ public final class ConfigLoader {
             throw new DbxException(
                     path + ": unknown setting '" + e.getPropertyName() + "' at line "
                             + e.getLocation().getLineNr(),
-                    "known settings: dataDir, timeout, stores.<store>, engines.<engine>.port");
+                    "known settings: dataDir, timeout, stores.<store>, engines.<engine>.port, pools.<store>");
         } catch (JsonMappingException e) {
             throw new DbxException(path + ": " + e.getOriginalMessage() + " at line "
                     + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()));

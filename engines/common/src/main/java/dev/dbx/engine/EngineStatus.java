@@ -14,6 +14,7 @@ import java.util.List;
  * @param uri where clients reach it
  * @param pid its process id, or null
  * @param rssBytes resident memory of its process tree (shared pages apportioned, Linux PSS), or null
+ * @param dataBytes the size of its data files, when known (embedded stores), or null
  * @param startedAt when its process started, or null
  * @param message why it is not running, or what went wrong asking it, or null
  * @param logTail the last lines of its log when it crashed, else empty
@@ -25,6 +26,7 @@ public record EngineStatus(
         URI uri,
         Long pid,
         Long rssBytes,
+        Long dataBytes,
         Instant startedAt,
         String message,
         List<String> logTail) {
@@ -33,10 +35,14 @@ public record EngineStatus(
     }
 
     public static EngineStatus of(String name, EngineState state, URI uri, String message) {
-        return new EngineStatus(name, state, null, uri, null, null, null, message, List.of());
+        return new EngineStatus(name, state, null, uri, null, null, null, null, message, List.of());
     }
 
     public EngineStatus withIdentity(ServerIdentity id, String problem) {
-        return new EngineStatus(name, state, id, uri, pid, rssBytes, startedAt, problem, logTail);
+        return new EngineStatus(name, state, id, uri, pid, rssBytes, dataBytes, startedAt, problem, logTail);
+    }
+
+    public EngineStatus withDataBytes(Long bytes) {
+        return new EngineStatus(name, state, identity, uri, pid, rssBytes, bytes, startedAt, message, logTail);
     }
 }

@@ -1,6 +1,7 @@
 package dev.dbx.engine;
 
 import dev.dbx.core.DbxException;
+import dev.dbx.core.Failures;
 import dev.dbx.core.Uris;
 import dev.dbx.core.store.ServerIdentity;
 import java.io.IOException;
@@ -136,6 +137,7 @@ public final class EngineSupervisor {
                     uri,
                     state.get().pid(),
                     null,
+                    null,
                     state.get().processStart(),
                     "process " + state.get().pid() + " is gone; it was not stopped by dbx down",
                     LogTail.of(home.resolve("server.log"), LOG_TAIL_LINES));
@@ -220,6 +222,7 @@ public final class EngineSupervisor {
                 uri,
                 process.pid(),
                 Processes.memoryBytes(process),
+                null,
                 process.info().startInstant().orElse(null),
                 null,
                 List.of());
@@ -348,8 +351,7 @@ public final class EngineSupervisor {
     }
 
     static String describe(Throwable e) {
-        String message = e instanceof DbxException d ? d.userMessage() : e.getMessage();
-        return Uris.redactText(message == null ? e.getClass().getSimpleName() : message);
+        return Failures.describe(e);
     }
 
     private static boolean waitUntil(java.util.function.BooleanSupplier condition, Duration timeout) {

@@ -20,7 +20,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -29,7 +31,9 @@ import java.util.function.Consumer;
  * ({@link NativeBulkLoad}) on the same rows, into the same schema, in the same run. dbx is measured twice: reading the
  * very {@code .tbl} files the native loader reads (the like-for-like comparison: both parse the same bytes), and
  * generating TPC-H on the fly (what {@code dbx load} does). Index building is left out of all. Each runs
- * {@code runs} times, in turn, and the best of each counts; every load must end with exactly the expected rows, and
+ * {@code runs} times, in turn; every run is kept (the raw values), and the best of each is the headline figure (the
+ * machines are shared: a slower run is more often a neighbour than dbx). Every load must end with exactly the expected
+ * rows, and
  * the last run of each loader with exactly the expected values (each entity's checksum equal to that of the
  * {@code .tbl} file), or the benchmark fails: a fast wrong load is not a result.
  */
@@ -44,15 +48,53 @@ public final class LoadBenchmark {
     }
 
     /**
-     * dbx's best runs against the native loader's best run, on one store at one scale factor.
+     * Every run of dbx's loads and of the native loader, on one store at one scale factor, in the order they ran.
      *
-     * @param dbx dbx's load reading the same .tbl files as the native loader
-     * @param dbxGenerating dbx's load generating the rows on the fly
+     * @param dbxRuns dbx's load reading the same .tbl files as the native loader
+     * @param generatingRuns dbx's load generating the rows on the fly
+     * @param loadMethod how dbx's load got the rows in (see {@link DatasetModel#loadMethod()}), as of its last run
      */
-    public record Comparison(String store, String server, double scale, Run dbx, Run dbxGenerating, Run nativeLoad) {
-        /** dbx's rows/s over the native loader's, on the same input. */
+    public record Comparison(
+            String store,
+            String server,
+            double scale,
+            List<Run> dbxRuns,
+            List<Run> generatingRuns,
+            List<Run> nativeRuns,
+            String loadMethod) {
+        public Comparison {
+            dbxRuns = List.copyOf(dbxRuns);
+            generatingRuns = List.copyOf(generatingRuns);
+            nativeRuns = List.copyOf(nativeRuns);
+        }
+
+        /** dbx's best run from the .tbl files. */
+        public Run dbx() {
+            return best(dbxRuns);
+        }
+
+        /** dbx's best run generating the rows. */
+        public Run dbxGenerating() {
+            return best(generatingRuns);
+        }
+
+        /** The native loader's best run. */
+        public Run nativeLoad() {
+            return best(nativeRuns);
+        }
+
+        /** dbx's best rows/s over the native loader's best, on the same input. */
         public double ratio() {
-            return dbx.rowsPerSecond() / nativeLoad.rowsPerSecond();
+            return dbx().rowsPerSecond() / nativeLoad().rowsPerSecond();
+        }
+
+        /** dbx's rows/s over the native loader's in each round (run i of each), the spread behind {@link #ratio}. */
+        public List<Double> roundRatios() {
+            List<Double> out = new ArrayList<>();
+            for (int i = 0; i < Math.min(dbxRuns.size(), nativeRuns.size()); i++) {
+                out.add(dbxRuns.get(i).rowsPerSecond() / nativeRuns.get(i).rowsPerSecond());
+            }
+            return out;
         }
     }
 
@@ -86,9 +128,10 @@ public final class LoadBenchmark {
         Map<String, Checksum> files = checksums(tblDir, dataset);
         Map<String, Long> expected = new LinkedHashMap<>();
         files.forEach((entity, checksum) -> expected.put(entity, checksum.count()));
-        Run bestDbx = null;
-        Run bestGenerating = null;
-        Run bestNative = null;
+        List<Run> dbxRuns = new ArrayList<>();
+        List<Run> generatingRuns = new ArrayList<>();
+        List<Run> nativeRuns = new ArrayList<>();
+        String loadMethod = null;
         try {
             int rounds = Math.max(1, runs);
             for (int i = 0; i < rounds; i++) {
@@ -100,7 +143,7 @@ public final class LoadBenchmark {
                     checkValues(model, dataset, files, nativeLoad.nativeLoader(), progress);
                 }
                 progress.accept(String.format("  %,.0f rows/s", n.rowsPerSecond()));
-                bestNative = best(bestNative, n);
+                nativeRuns.add(n);
 
                 progress.accept(store.id() + ": dbx load from the same .tbl files, run " + (i + 1));
                 settle(model, nativeLoad, dataset);
@@ -109,7 +152,8 @@ public final class LoadBenchmark {
                     checkValues(model, dataset, files, d.loader(), progress);
                 }
                 progress.accept(report(d));
-                bestDbx = best(bestDbx, d);
+                dbxRuns.add(d);
+                loadMethod = model.loadMethod();
 
                 progress.accept(store.id() + ": dbx load generating TPC-H, run " + (i + 1));
                 settle(model, nativeLoad, dataset);
@@ -118,13 +162,13 @@ public final class LoadBenchmark {
                     checkValues(model, dataset, files, g.loader(), progress);
                 }
                 progress.accept(report(g));
-                bestGenerating = best(bestGenerating, g);
+                generatingRuns.add(g);
             }
         } finally {
             nativeLoad.afterRuns();
         }
         model.drop(dataset);
-        return new Comparison(store.id(), server, scale, bestDbx, bestGenerating, bestNative);
+        return new Comparison(store.id(), server, scale, dbxRuns, generatingRuns, nativeRuns, loadMethod);
     }
 
     /** Every run starts from an empty store in the same state (see {@link NativeBulkLoad#beforeRun}). */
@@ -214,7 +258,9 @@ public final class LoadBenchmark {
         }
     }
 
-    private static Run best(Run a, Run b) {
-        return a == null || b.rowsPerSecond() > a.rowsPerSecond() ? b : a;
+    private static Run best(List<Run> runs) {
+        return runs.stream()
+                .max(java.util.Comparator.comparingDouble(Run::rowsPerSecond))
+                .orElseThrow();
     }
 }

@@ -12,8 +12,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -100,7 +103,7 @@ public final class FileImporter {
     private long validate(Path file, ImportFormat format, Quarantine quarantine, Spool checked) {
         RowValidator validator = new RowValidator(entity);
         int[] pk = entity.primaryKeyIndexes();
-        Map<String, Long> seen = new HashMap<>();
+        Map<List<Object>, Long> seen = new HashMap<>();
         long records = 0;
         try (RecordReader reader = new RecordReader(file, format, entity)) {
             while (reader.hasNext()) {
@@ -115,10 +118,13 @@ public final class FileImporter {
                     quarantine.reject(raw.line(), raw.text(), result.problem());
                     continue;
                 }
-                String key = KeyChecks.key(result.row(), pk);
+                List<Object> key = KeyChecks.key(result.row(), pk);
                 Long first = seen.putIfAbsent(key, raw.line());
                 if (first != null) {
-                    quarantine.reject(raw.line(), raw.text(), "duplicate key (" + key + "), first on line " + first);
+                    quarantine.reject(
+                            raw.line(),
+                            raw.text(),
+                            "duplicate key (" + KeyChecks.text(key) + "), first on line " + first);
                     continue;
                 }
                 checked.add(raw.line(), raw.text(), result.row());
@@ -207,23 +213,27 @@ public final class FileImporter {
 
     /**
      * Which keys the reference store already has, and which referenced rows it lacks, for the rows of the file only:
-     * one streaming scan of the entity and of each referenced entity, holding only the file's keys in memory.
+     * keyed lookups ({@link DatasetModel#existingKeys}) of the file's own keys, in batches, so the cost follows the
+     * file's size and not the table's.
      */
     static final class KeyChecks {
+        /** Keys per lookup: one round trip each, and a bounded request. */
+        private static final int BATCH = 1_000;
+
         private final Store reference;
         private final Entity entity;
-        private final Set<String> existing;
+        private final Set<List<Object>> existing;
         private final List<ForeignKey> foreignKeys;
         private final List<int[]> fkIndexes;
-        private final List<Set<String>> found;
+        private final List<Set<List<Object>>> found;
 
         private KeyChecks(
                 Store reference,
                 Entity entity,
-                Set<String> existing,
+                Set<List<Object>> existing,
                 List<ForeignKey> foreignKeys,
                 List<int[]> fkIndexes,
-                List<Set<String>> found) {
+                List<Set<List<Object>>> found) {
             this.reference = reference;
             this.entity = entity;
             this.existing = existing;
@@ -234,13 +244,13 @@ public final class FileImporter {
 
         static KeyChecks of(Store reference, Dataset dataset, Entity entity, Spool checked) {
             int[] pk = entity.primaryKeyIndexes();
-            Set<String> fileKeys = new HashSet<>();
+            Set<List<Object>> fileKeys = new LinkedHashSet<>();
             List<ForeignKey> fks = entity.foreignKeys();
             List<int[]> fkIndexes = new ArrayList<>();
-            List<Set<String>> wanted = new ArrayList<>();
+            List<Set<List<Object>>> wanted = new ArrayList<>();
             for (ForeignKey fk : fks) {
                 fkIndexes.add(fk.columns().stream().mapToInt(entity::indexOf).toArray());
-                wanted.add(new HashSet<>());
+                wanted.add(new LinkedHashSet<>());
             }
             try (Spool.Cursor cursor = checked.read()) {
                 while (cursor.hasNext()) {
@@ -252,63 +262,66 @@ public final class FileImporter {
                 }
             }
             DatasetModel model = reference.require(DatasetModel.class);
-            Set<String> existing = new HashSet<>();
-            if (!fileKeys.isEmpty()) {
-                model.scan(dataset, entity, row -> {
-                    String k = key(row, pk);
-                    if (fileKeys.contains(k)) {
-                        existing.add(k);
-                    }
-                });
-            }
-            List<Set<String>> found = new ArrayList<>();
+            Set<List<Object>> existing = lookUp(model, dataset, entity, fileKeys);
+            List<Set<List<Object>>> found = new ArrayList<>();
             for (int i = 0; i < fks.size(); i++) {
                 ForeignKey fk = fks.get(i);
                 Entity parent = dataset.entity(fk.entity());
-                int[] parentKey = fk.referencedColumns().stream()
-                        .mapToInt(parent::indexOf)
-                        .toArray();
-                Set<String> want = wanted.get(i);
-                Set<String> have = new HashSet<>();
-                if (!want.isEmpty()) {
-                    model.scan(dataset, parent, row -> {
-                        String k = key(row, parentKey);
-                        if (want.contains(k)) {
-                            have.add(k);
-                        }
-                    });
+                if (!fk.referencedColumns().equals(parent.primaryKey())) {
+                    throw new IllegalStateException(
+                            entity.name() + "'s reference to " + parent.name() + " is not to its primary key");
                 }
-                found.add(have);
+                found.add(lookUp(model, dataset, parent, wanted.get(i)));
             }
             return new KeyChecks(reference, entity, existing, fks, fkIndexes, found);
         }
 
+        /** The keys {@code model} holds among {@code keys}, asked a batch at a time. */
+        private static Set<List<Object>> lookUp(
+                DatasetModel model, Dataset dataset, Entity entity, Collection<List<Object>> keys) {
+            Set<List<Object>> have = new HashSet<>();
+            List<List<Object>> batch = new ArrayList<>(Math.min(BATCH, keys.size()));
+            for (List<Object> key : keys) {
+                batch.add(key);
+                if (batch.size() == BATCH) {
+                    have.addAll(model.existingKeys(dataset, entity, batch));
+                    batch.clear();
+                }
+            }
+            if (!batch.isEmpty()) {
+                have.addAll(model.existingKeys(dataset, entity, batch));
+            }
+            return have;
+        }
+
         /** Why this row cannot be loaded, or null. */
         String problem(Object[] row) {
-            String k = key(row, entity.primaryKeyIndexes());
+            List<Object> k = key(row, entity.primaryKeyIndexes());
             if (existing.contains(k)) {
-                return "a row with key (" + k + ") already exists in " + reference.id();
+                return "a row with key (" + text(k) + ") already exists in " + reference.id();
             }
             for (int i = 0; i < foreignKeys.size(); i++) {
-                String ref = key(row, fkIndexes.get(i));
+                List<Object> ref = key(row, fkIndexes.get(i));
                 if (!found.get(i).contains(ref)) {
                     ForeignKey fk = foreignKeys.get(i);
-                    return String.join(",", fk.columns()) + " (" + ref + ") refers to a " + fk.entity() + " that "
+                    return String.join(",", fk.columns()) + " (" + text(ref) + ") refers to a " + fk.entity() + " that "
                             + reference.id() + " does not have";
                 }
             }
             return null;
         }
 
-        static String key(Object[] row, int[] indexes) {
-            StringBuilder k = new StringBuilder();
+        /** The canonical values of {@code row}'s columns at {@code indexes}: a key as the SPI takes it. */
+        static List<Object> key(Object[] row, int[] indexes) {
+            Object[] k = new Object[indexes.length];
             for (int i = 0; i < indexes.length; i++) {
-                if (i > 0) {
-                    k.append(',');
-                }
-                k.append(row[indexes[i]]);
+                k[i] = row[indexes[i]];
             }
-            return k.toString();
+            return Arrays.asList(k);
+        }
+
+        static String text(List<Object> key) {
+            return String.join(",", key.stream().map(String::valueOf).toList());
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.dbx.sync.verify;
 
 import dev.dbx.core.DbxException;
+import dev.dbx.core.Failures;
 import dev.dbx.core.capability.DatasetModel;
 import dev.dbx.core.dataset.Checksum;
 import dev.dbx.core.dataset.Dataset;
@@ -75,7 +76,8 @@ public final class Verifier {
                 Checksum checksum = Checksum.of(entity, expected.rows(entity));
                 entities.add(new EntityCheck(entity.name(), checksum.count(), checksum.value(), false, null));
             } catch (RuntimeException e) {
-                entities.add(new EntityCheck(entity.name(), 0, null, false, "cannot generate it: " + describe(e)));
+                entities.add(
+                        new EntityCheck(entity.name(), 0, null, false, "cannot generate it: " + Failures.describe(e)));
             }
         }
         return new StoreCheck(GENERATED, expected.description(), entities, null);
@@ -86,7 +88,7 @@ public final class Verifier {
         try {
             server = store.identity().toString();
         } catch (RuntimeException e) {
-            return new StoreCheck(store.id(), null, List.of(), "cannot reach it: " + describe(e));
+            return new StoreCheck(store.id(), null, List.of(), "cannot reach it: " + Failures.describe(e));
         }
         var model = store.capability(DatasetModel.class);
         if (model.isEmpty()) {
@@ -104,7 +106,7 @@ public final class Verifier {
             Checksum checksum = Checksum.of(model, dataset, entity);
             return new EntityCheck(entity.name(), checksum.count(), checksum.value(), false, null);
         } catch (RuntimeException e) {
-            return new EntityCheck(entity.name(), 0, null, false, "cannot read it: " + describe(e));
+            return new EntityCheck(entity.name(), 0, null, false, "cannot read it: " + Failures.describe(e));
         }
     }
 
@@ -130,9 +132,5 @@ public final class Verifier {
             compared.add(new StoreCheck(store.store(), store.server(), entities, null));
         }
         return new VerifyReport(dataset.name(), dataset.entityNames(), reference.store(), compared);
-    }
-
-    private static String describe(RuntimeException e) {
-        return e instanceof DbxException d ? d.userMessage() : String.valueOf(e.getMessage());
     }
 }

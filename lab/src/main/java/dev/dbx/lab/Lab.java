@@ -1,8 +1,11 @@
-package dev.dbx.app;
+package dev.dbx.lab;
 
 import dev.dbx.core.DbxException;
 import dev.dbx.core.config.DbxConfig;
+import dev.dbx.core.store.Placement;
+import dev.dbx.core.store.ResourceProbe;
 import dev.dbx.core.store.Store;
+import dev.dbx.core.store.StoreConfig;
 import dev.dbx.core.store.StoreProvider;
 import dev.dbx.core.store.Stores;
 import dev.dbx.engine.CacheDir;
@@ -16,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -109,16 +113,16 @@ public final class Lab {
     private Optional<StoreTarget> target(StoreProvider provider) {
         Optional<URI> external = config.externalStore(provider.id());
         if (external.isPresent()) {
-            return Optional.of(new StoreTarget(provider.id(), external.get(), StoreTarget.Origin.EXTERNAL, null, null));
+            return Optional.of(new StoreTarget(provider.id(), external.get(), Placement.EXTERNAL, null, null));
         }
         Path dir = embeddedDir(provider.id());
         Optional<URI> embedded = provider.embeddedUri(dir);
         if (embedded.isPresent()) {
-            return Optional.of(new StoreTarget(provider.id(), embedded.get(), StoreTarget.Origin.EMBEDDED, null, dir));
+            return Optional.of(new StoreTarget(provider.id(), embedded.get(), Placement.EMBEDDED, null, dir));
         }
         return Engines.forStore(provider.id())
                 .map(engine -> new StoreTarget(
-                        provider.id(), engine.uri(supervisor.context(engine)), StoreTarget.Origin.LOCAL, engine, null));
+                        provider.id(), engine.uri(supervisor.context(engine)), Placement.LOCAL_ENGINE, engine, null));
     }
 
     public List<StoreProvider> embeddedProviders() {
@@ -131,9 +135,17 @@ public final class Lab {
         return dataDir().resolve("embedded").resolve(storeId);
     }
 
-    /** Opens a store with the configured timeout; an embedded store's directory is created when missing. */
+    /** Opens a store with the configured timeout and pool size; an embedded store's directory is created first. */
     public Store open(StoreTarget target) {
-        if (target.origin() == StoreTarget.Origin.EMBEDDED) {
+        return open(target, config.poolSize(target.storeId()).orElse(0));
+    }
+
+    /**
+     * Opens a store with a pool of {@code poolSize} connections (0: the store's default), telling it where its server
+     * runs: a local engine's process can then be measured by PID, an embedded store runs in this process.
+     */
+    public Store open(StoreTarget target, int poolSize) {
+        if (target.placement() == Placement.EMBEDDED) {
             try {
                 java.nio.file.Files.createDirectories(target.embeddedDir());
             } catch (java.io.IOException e) {
@@ -142,6 +154,21 @@ public final class Lab {
                         "choose a writable data directory with --data-dir");
             }
         }
-        return Stores.open(target.storeId(), target.uri(), config.timeout());
+        StoreConfig storeConfig = new StoreConfig(
+                target.storeId(), target.uri(), config.timeout(), poolSize, target.placement(), probe(target));
+        return Stores.open(storeConfig);
+    }
+
+    /** The process serving the store: the engine's current PID (it may be restarted), dbx itself, or none. */
+    private ResourceProbe probe(StoreTarget target) {
+        return switch (target.placement()) {
+            case LOCAL_ENGINE ->
+                () -> {
+                    Long pid = supervisor.status(target.engine(), false).pid();
+                    return pid == null ? OptionalLong.empty() : OptionalLong.of(pid);
+                };
+            case EMBEDDED -> ResourceProbe.thisProcess();
+            case EXTERNAL -> ResourceProbe.NONE;
+        };
     }
 }

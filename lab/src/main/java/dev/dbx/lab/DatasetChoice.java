@@ -1,4 +1,4 @@
-package dev.dbx.app;
+package dev.dbx.lab;
 
 import dev.dbx.core.DbxException;
 import dev.dbx.core.dataset.DatasetSource;
@@ -7,11 +7,11 @@ import dev.dbx.workloads.dataset.TpchSource;
 import dev.dbx.workloads.dataset.YcsbSource;
 
 /** The dataset a load asks for: TPC-H at a scale factor, or YCSB with a number of records. */
-record DatasetChoice(String dataset, double scale, long records) {
-    static final double DEFAULT_SCALE = 0.01;
-    static final long DEFAULT_RECORDS = 10_000;
+public record DatasetChoice(String dataset, double scale, long records) {
+    public static final double DEFAULT_SCALE = 0.01;
+    public static final long DEFAULT_RECORDS = 10_000;
 
-    static DatasetChoice of(String dataset, Double scale, Long records) {
+    public static DatasetChoice of(String dataset, Double scale, Long records) {
         String name = Datasets.named(dataset).name();
         if (name.equals("tpch") && records != null) {
             throw new DbxException("--records applies to --dataset ycsb", "for TPC-H give --scale");
@@ -24,7 +24,7 @@ record DatasetChoice(String dataset, double scale, long records) {
     }
 
     /** A fresh source (each store reads its own). */
-    DatasetSource source() {
+    public DatasetSource source() {
         return dataset.equals("tpch") ? new TpchSource(scale) : new YcsbSource(records);
     }
 }

@@ -1,6 +1,8 @@
-package dev.dbx.app;
+package dev.dbx.lab;
 
-import dev.dbx.core.Uris;
+import dev.dbx.core.DbxException;
+import dev.dbx.core.Failures;
+import dev.dbx.core.store.Placement;
 import dev.dbx.core.store.ServerIdentity;
 import dev.dbx.core.store.Store;
 import dev.dbx.engine.EngineState;
@@ -12,38 +14,40 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /** The state of every engine and store of the lab, asked of each in parallel. */
-final class LabStatus {
+public final class LabStatus {
     private final Lab lab;
 
-    LabStatus(Lab lab) {
+    public LabStatus(Lab lab) {
         this.lab = lab;
     }
 
     /** Statuses of the selected names, plus every external store; servers that run are asked who they are. */
-    List<EngineStatus> collect(Set<String> selected) {
-        List<java.util.concurrent.Callable<EngineStatus>> tasks = new ArrayList<>();
+    public List<EngineStatus> collect(Set<String> selected) {
+        List<Callable<EngineStatus>> tasks = new ArrayList<>();
         for (LocalEngine engine : lab.localEngines()) {
             if (selected.contains(engine.name())) {
                 tasks.add(() -> lab.supervisor().status(engine, true));
             }
         }
         for (StoreTarget target : lab.stores()) {
-            if (target.origin() == StoreTarget.Origin.EMBEDDED && selected.contains(target.storeId())) {
+            if (target.placement() == Placement.EMBEDDED && selected.contains(target.storeId())) {
                 tasks.add(() -> embedded(target));
-            } else if (target.origin() == StoreTarget.Origin.EXTERNAL) {
+            } else if (target.placement() == Placement.EXTERNAL) {
                 tasks.add(() -> external(target));
             }
         }
         return runAll(tasks);
     }
 
-    static List<EngineStatus> runAll(List<java.util.concurrent.Callable<EngineStatus>> tasks) {
+    /** Runs status tasks at once, each on a virtual thread, and returns their results in order. */
+    static List<EngineStatus> runAll(List<Callable<EngineStatus>> tasks) {
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<EngineStatus>> futures = pool.invokeAll(tasks);
             List<EngineStatus> out = new ArrayList<>();
@@ -53,7 +57,7 @@ final class LabStatus {
             return out;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new dev.dbx.core.DbxException("interrupted");
+            throw new DbxException("interrupted");
         }
     }
 
@@ -62,7 +66,7 @@ final class LabStatus {
             return EngineStatus.of(
                     target.storeId(), EngineState.embedded, target.uri(), "no database file yet (dbx up creates it)");
         }
-        return ask(target, EngineState.embedded);
+        return ask(target, EngineState.embedded).withDataBytes(size(target.embeddedDir()));
     }
 
     EngineStatus external(StoreTarget target) {
@@ -74,10 +78,9 @@ final class LabStatus {
         EngineStatus base = EngineStatus.of(target.storeId(), state, target.uri(), null);
         try (Store store = lab.open(target)) {
             ServerIdentity identity = store.identity();
-            String note = state == EngineState.embedded ? "files " + Format.bytes(size(target.embeddedDir())) : null;
-            return base.withIdentity(identity, note);
+            return base.withIdentity(identity, null);
         } catch (RuntimeException e) {
-            return base.withIdentity(null, "unreachable: " + Errors.describe(e));
+            return base.withIdentity(null, "unreachable: " + Failures.describe(e));
         }
     }
 
@@ -97,9 +100,5 @@ final class LabStatus {
         } catch (IOException e) {
             return 0;
         }
-    }
-
-    static String uri(EngineStatus s) {
-        return s.uri() == null ? null : Uris.redact(s.uri());
     }
 }

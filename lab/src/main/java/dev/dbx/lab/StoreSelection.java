@@ -1,25 +1,32 @@
-package dev.dbx.app;
+package dev.dbx.lab;
 
 import dev.dbx.core.DbxException;
+import dev.dbx.core.store.Placement;
 import dev.dbx.core.store.Stores;
 import dev.dbx.engine.EngineState;
-import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** Which stores a command works on: those named with --stores, or every store that can be reached now. */
-final class StoreSelection {
-    private StoreSelection() {}
+/**
+ * Which stores a command works on: those named, or every store that can be reached now.
+ *
+ * @param targets the stores to work on
+ * @param skipped for each store left out because its local engine is not running, why (for a note to the user)
+ */
+public record StoreSelection(List<StoreTarget> targets, List<String> skipped) {
+    public StoreSelection {
+        targets = List.copyOf(targets);
+        skipped = List.copyOf(skipped);
+    }
 
     /**
      * Named stores must be reachable (a local engine that is not running is an error saying how to start it). With
-     * none named: every embedded and external store, and every local one whose engine runs (the others are skipped
-     * with a note).
+     * none named: every embedded and external store, and every local one whose engine runs (the others are skipped).
      */
-    static List<StoreTarget> resolve(Lab lab, List<String> requested, PrintStream notes) {
+    public static StoreSelection resolve(Lab lab, List<String> requested) {
         if (requested != null && !requested.isEmpty()) {
             Set<String> ids = new LinkedHashSet<>();
             for (String name : requested) {
@@ -31,7 +38,7 @@ final class StoreSelection {
             List<StoreTarget> targets = new ArrayList<>();
             for (String id : ids) {
                 StoreTarget target = lab.store(id);
-                if (target.origin() == StoreTarget.Origin.LOCAL && !running(lab, target)) {
+                if (target.placement() == Placement.LOCAL_ENGINE && !running(lab, target)) {
                     throw new DbxException(
                             "store " + id + ": its local engine "
                                     + target.engine().name() + " is not running",
@@ -39,13 +46,13 @@ final class StoreSelection {
                 }
                 targets.add(target);
             }
-            return targets;
+            return new StoreSelection(targets, List.of());
         }
         List<StoreTarget> targets = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
         for (StoreTarget target : lab.stores()) {
-            if (target.origin() == StoreTarget.Origin.LOCAL && !running(lab, target)) {
-                notes.println(
-                        "  - " + target.storeId() + " skipped: its local engine is not running (dbx up starts it)");
+            if (target.placement() == Placement.LOCAL_ENGINE && !running(lab, target)) {
+                skipped.add(target.storeId() + " skipped: its local engine is not running (dbx up starts it)");
                 continue;
             }
             targets.add(target);
@@ -53,7 +60,7 @@ final class StoreSelection {
         if (targets.isEmpty()) {
             throw new DbxException("no store is reachable", "start the local engines with: dbx up");
         }
-        return targets;
+        return new StoreSelection(targets, skipped);
     }
 
     private static boolean running(Lab lab, StoreTarget target) {

@@ -1,13 +1,11 @@
-package dev.dbx.app;
+package dev.dbx.core;
 
-import dev.dbx.core.DbxException;
-import dev.dbx.core.Uris;
+/** One-line descriptions of failures, for people and for reports: never a stack trace, never a password. */
+public final class Failures {
+    private Failures() {}
 
-/** One-line descriptions of failures, for people; never a stack trace, never a password. */
-final class Errors {
-    private Errors() {}
-
-    static String describe(Throwable e) {
+    /** A {@link DbxException}'s message and hint; otherwise the first line of the message (or the root cause's). */
+    public static String describe(Throwable e) {
         if (e instanceof DbxException d) {
             return d.userMessage();
         }
