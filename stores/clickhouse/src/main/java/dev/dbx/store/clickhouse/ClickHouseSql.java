@@ -1,6 +1,7 @@
 package dev.dbx.store.clickhouse;
 
 import com.clickhouse.client.api.Client;
+import com.clickhouse.client.api.ClientConfigProperties;
 import com.clickhouse.client.api.command.CommandResponse;
 import com.clickhouse.client.api.command.CommandSettings;
 import com.clickhouse.client.api.insert.InsertResponse;
@@ -29,6 +30,9 @@ import java.util.concurrent.ExecutionException;
 final class ClickHouseSql implements AutoCloseable {
     private static final int READ_ATTEMPTS = 3;
 
+    /** What every read's text ends with: 18.x takes the result format only from the statement. */
+    static final String FORMAT = " FORMAT TabSeparated";
+
     /** Receives one row of a result. */
     @FunctionalInterface
     interface RowHandler {
@@ -55,6 +59,12 @@ final class ClickHouseSql implements AutoCloseable {
         return timeout;
     }
 
+    /** The most HTTP connections the client's pool opens (its configuration, as the client reports it). */
+    int maxConnections() {
+        return Integer.parseInt(
+                client.getConfiguration().get(ClientConfigProperties.HTTP_MAX_OPEN_CONNECTIONS.getKey()));
+    }
+
     /** Runs a statement without a result (DDL, OPTIMIZE) that may take up to {@code limit}. */
     void execute(String doing, String sql, Duration limit) {
         CommandSettings settings = new CommandSettings();
@@ -68,7 +78,7 @@ final class ClickHouseSql implements AutoCloseable {
 
     /** Runs a short read (bounded by the store's timeout, retried on a dead connection) and hands over its rows. */
     void query(String doing, String sql, int fields, RowHandler handler) {
-        read(doing, sql, fields, handler, true, null);
+        read(doing, null, sql + FORMAT, readSettings(null), new TsvReader(null, fields), fields, handler);
     }
 
     /**
@@ -76,7 +86,7 @@ final class ClickHouseSql implements AutoCloseable {
      * but the socket timeout still catches a server that stops answering.
      */
     void stream(String doing, String sql, int fields, RowHandler handler) {
-        read(doing, sql, fields, handler, false, null);
+        read(doing, null, sql + FORMAT, streamSettings(null), new TsvReader(null, fields), fields, handler);
     }
 
     /**
@@ -85,7 +95,7 @@ final class ClickHouseSql implements AutoCloseable {
      */
     String slowValue(String doing, String sql, Duration limit) {
         List<String[]> rows = new ArrayList<>();
-        read(doing, sql, 1, rows::add, false, limit);
+        read(doing, null, sql + FORMAT, streamSettings(limit), new TsvReader(null, 1), 1, rows::add);
         return single(doing, rows);
     }
 
@@ -108,20 +118,40 @@ final class ClickHouseSql implements AutoCloseable {
         return rows.get(0)[0];
     }
 
-    private void read(
-            String doing, String sql, int fields, RowHandler handler, boolean bounded, Duration networkTimeout) {
-        String statement = sql + " FORMAT TabSeparated";
+    /**
+     * The settings of a short read: TabSeparated, and {@code max_execution_time} of the store's timeout so the server
+     * stops what the client gave up on. A user of many reads makes them once (client-v2 copies them per request).
+     */
+    QuerySettings readSettings(Duration networkTimeout) {
+        return streamSettings(networkTimeout).setMaxExecutionTime((int) Math.max(1, (timeout.toMillis() + 999) / 1000));
+    }
+
+    private static QuerySettings streamSettings(Duration networkTimeout) {
         QuerySettings settings = new QuerySettings().setFormat(ClickHouseFormat.TabSeparated);
-        if (bounded) {
-            settings.setMaxExecutionTime((int) Math.max(1, (timeout.toMillis() + 999) / 1000));
-        }
         if (networkTimeout != null) {
             settings.setNetworkTimeout(networkTimeout.toMillis(), ChronoUnit.MILLIS);
         }
+        return settings;
+    }
+
+    /**
+     * Runs {@code statement}, which already ends in {@value #FORMAT} (a key-value session's prepared text with its key
+     * appended), reading its rows of {@code fields} fields through {@code reader} (reused by its owner). A failure is
+     * reported as {@code doing} followed by {@code subject} (e.g. "read of " and the key): the message is only made
+     * when something failed. Retried when a kept-alive connection died before a row arrived.
+     */
+    void read(
+            String doing,
+            String subject,
+            String statement,
+            QuerySettings settings,
+            TsvReader reader,
+            int fields,
+            RowHandler handler) {
         for (int attempt = 1; ; attempt++) {
             long delivered = 0;
             try (QueryResponse response = await(client.query(statement, settings))) {
-                TsvReader reader = new TsvReader(response.getInputStream(), fields);
+                reader.reset(response.getInputStream(), fields);
                 for (String[] row = reader.next(); row != null; row = reader.next()) {
                     delivered++;
                     handler.row(row);
@@ -132,7 +162,7 @@ final class ClickHouseSql implements AutoCloseable {
             } catch (Exception e) {
                 // once rows went to the handler a retry would repeat them
                 if (delivered > 0 || attempt == READ_ATTEMPTS || !ClickHouseErrors.isTransient(e)) {
-                    throw errors.of(doing, e);
+                    throw errors.of(subject == null ? doing : doing + subject, e);
                 }
             }
         }
@@ -143,24 +173,43 @@ final class ClickHouseSql implements AutoCloseable {
      * Not retried: the rows cannot be written twice.
      */
     void insert(String doing, String table, List<String> columns, RowSource source) {
+        InsertSettings settings = insertSettings();
+        insert(doing, null, table, columns, settings, new TsvWriter(null, columns.toArray(String[]::new)), source);
+    }
+
+    /** The settings of an INSERT bounded by the store's timeout; a user of many inserts makes them once. */
+    InsertSettings insertSettings() {
         InsertSettings settings = new InsertSettings();
         settings.setNetworkTimeout(timeout.toMillis(), ChronoUnit.MILLIS);
-        String[] names = columns.toArray(String[]::new);
+        return settings;
+    }
+
+    /**
+     * Like {@link #insert(String, String, List, RowSource)}, through {@code writer} (reused by its owner, its columns
+     * those of {@code columns}); a failure is reported as {@code doing} followed by {@code subject}.
+     */
+    void insert(
+            String doing,
+            String subject,
+            String table,
+            List<String> columns,
+            InsertSettings settings,
+            TsvWriter writer,
+            RowSource source) {
         try (InsertResponse ignored = await(client.insert(
                 table,
                 columns,
                 out -> {
-                    TsvWriter writer = new TsvWriter(out, names);
-                    source.writeTo(writer);
+                    source.writeTo(writer.to(out));
                     writer.flush();
                 },
                 ClickHouseFormat.TabSeparated,
                 settings))) {
             // the server has stored the rows when the response arrives
         } catch (UncheckedIOException e) {
-            throw errors.of(doing, e.getCause());
+            throw errors.of(subject == null ? doing : doing + subject, e.getCause());
         } catch (Exception e) {
-            throw errors.of(doing, e);
+            throw errors.of(subject == null ? doing : doing + subject, e);
         }
     }
 

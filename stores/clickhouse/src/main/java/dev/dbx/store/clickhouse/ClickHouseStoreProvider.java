@@ -10,7 +10,10 @@ import java.util.List;
 
 /** ClickHouse through the official client-v2 over the HTTP interface. */
 public final class ClickHouseStoreProvider implements StoreProvider {
-    /** Connections kept per store: enough for a multi-threaded workload, far below a server's max_connections. */
+    /**
+     * HTTP connections per store unless the configuration's pool size says otherwise: enough for a multi-threaded
+     * workload, far below a server's max_connections.
+     */
     private static final int MAX_CONNECTIONS = 16;
 
     /** Idle connections are dropped before the server's keep_alive_timeout (3 s by default) closes them. */
@@ -56,7 +59,7 @@ public final class ClickHouseStoreProvider implements StoreProvider {
                 .setConnectionRequestTimeout(millis, ChronoUnit.MILLIS)
                 .setSocketTimeout(millis, ChronoUnit.MILLIS)
                 .setExecutionTimeout(millis, ChronoUnit.MILLIS)
-                .setMaxConnections(MAX_CONNECTIONS)
+                .setMaxConnections(config.poolSize(MAX_CONNECTIONS))
                 .setKeepAliveTimeout(KEEP_ALIVE.toMillis(), ChronoUnit.MILLIS)
                 // retries are the store's business: only idempotent reads are retried (ClickHouseSql)
                 .setMaxRetries(0)
@@ -65,7 +68,6 @@ public final class ClickHouseStoreProvider implements StoreProvider {
                 .useTimeZone("UTC")
                 .setClientName("dbx")
                 .build();
-        return new ClickHouseStore(
-                config.uri(), new ClickHouseSql(client, new ClickHouseErrors(address, timeout), timeout));
+        return new ClickHouseStore(config, new ClickHouseSql(client, new ClickHouseErrors(address, timeout), timeout));
     }
 }

@@ -1,7 +1,6 @@
 package dev.dbx.store.clickhouse;
 
 import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
 
 /**
  * Values that must appear in a ClickHouse statement's text. Bound parameters ({@code {name:String}} with
@@ -11,12 +10,21 @@ import java.util.HexFormat;
  * index is still used).
  */
 final class SqlLiteral {
-    private static final HexFormat HEX = HexFormat.of().withUpperCase();
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private SqlLiteral() {}
 
     static String string(String value) {
-        return "unhex('" + HEX.formatHex(value.getBytes(StandardCharsets.UTF_8)) + "')";
+        return append(new StringBuilder(value.length() * 2 + 9), value).toString();
+    }
+
+    /** Appends the literal of {@code value} to {@code sql}, and returns it. */
+    static StringBuilder append(StringBuilder sql, String value) {
+        sql.append("unhex('");
+        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+            sql.append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
+        }
+        return sql.append("')");
     }
 
     static String integer(long value) {

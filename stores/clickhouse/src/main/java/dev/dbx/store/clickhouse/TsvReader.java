@@ -13,17 +13,32 @@ import java.util.Arrays;
  * number of fields.
  */
 final class TsvReader {
-    private final InputStream in;
-    private final int fields;
-    private final byte[] buffer = new byte[1 << 16];
+    private InputStream in;
+    private int fields;
+    private final byte[] buffer;
     private byte[] field = new byte[256];
     private int length;
     private int position;
     private int limit;
 
     TsvReader(InputStream in, int fields) {
-        this.in = in;
-        this.fields = fields;
+        this(1 << 16);
+        reset(in, fields);
+    }
+
+    /** A reader kept for many small answers (a key-value session's point reads), its buffers reused. */
+    TsvReader(int capacity) {
+        this.buffer = new byte[capacity];
+    }
+
+    /** Reads {@code in}, rows of {@code fields} fields, from now on. */
+    TsvReader reset(InputStream stream, int width) {
+        this.in = stream;
+        this.fields = width;
+        this.position = 0;
+        this.limit = 0;
+        this.length = 0;
+        return this;
     }
 
     /** The next row's fields, or null at the end of the stream. */

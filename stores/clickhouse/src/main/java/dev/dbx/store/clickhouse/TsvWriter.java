@@ -16,14 +16,30 @@ import java.time.LocalDate;
 final class TsvWriter {
     private static final int FLUSH_AT = 1 << 16;
 
-    private final OutputStream out;
+    private OutputStream out;
     private final String[] columns;
-    private byte[] buffer = new byte[FLUSH_AT + 1024];
+    private byte[] buffer;
     private int length;
 
     TsvWriter(OutputStream out, String[] columns) {
+        this(columns, FLUSH_AT + 1024);
         this.out = out;
+    }
+
+    /**
+     * A writer kept for many small requests (a key-value session's single rows): {@link #to} points it at each
+     * request's stream, and its buffer of {@code capacity} bytes (grown when a row needs more) is reused.
+     */
+    TsvWriter(String[] columns, int capacity) {
         this.columns = columns;
+        this.buffer = new byte[capacity];
+    }
+
+    /** Writes to {@code stream} from now on, starting with an empty buffer. */
+    TsvWriter to(OutputStream stream) {
+        this.out = stream;
+        this.length = 0;
+        return this;
     }
 
     void row(Object[] row) throws IOException {

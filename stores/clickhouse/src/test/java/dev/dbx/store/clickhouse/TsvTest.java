@@ -33,6 +33,29 @@ class TsvTest {
     }
 
     @Test
+    void aReusedWriterAndReaderStartEachRequestAfresh() throws IOException {
+        TsvWriter writer = new TsvWriter(new String[] {"k", "v"}, 8);
+        TsvReader reader = new TsvReader(8);
+        for (int request = 0; request < 3; request++) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            String value = "value of request " + request + " longer than the buffers";
+            writer.to(bytes).row(new Object[] {(long) request, value});
+            writer.flush();
+            assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo(request + "\t" + value + "\n");
+
+            reader.reset(new ByteArrayInputStream(bytes.toByteArray()), 2);
+            assertThat(reader.next()).containsExactly(Long.toString(request), value);
+            assertThat(reader.next()).isNull();
+        }
+        // a reader left half-way through one answer starts the next one at its beginning
+        reader.reset(new ByteArrayInputStream("a\tb\nc\td\n".getBytes(StandardCharsets.UTF_8)), 2);
+        assertThat(reader.next()).containsExactly("a", "b");
+        reader.reset(new ByteArrayInputStream("e\n".getBytes(StandardCharsets.UTF_8)), 1);
+        assertThat(reader.next()).containsExactly("e");
+        assertThat(reader.next()).isNull();
+    }
+
+    @Test
     void fieldsAndEscapesAcrossReadBoundariesSurvive() throws IOException {
         StringBuilder big = new StringBuilder();
         for (int i = 0; i < 20_000; i++) {
