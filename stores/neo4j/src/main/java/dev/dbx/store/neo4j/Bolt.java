@@ -147,14 +147,39 @@ final class Bolt implements AutoCloseable {
     /** Waits at most {@code bound} for {@code stage}; driver errors become one-line {@link DbxException}s. */
     <T> T await(CompletionStage<T> stage, Duration bound, String doing) {
         try {
-            return stage.toCompletableFuture().get(Math.max(1, bound.toMillis()), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            throw Neo4jErrors.noAnswer(target, doing, bound);
-        } catch (ExecutionException e) {
-            throw Neo4jErrors.of(target, doing, e.getCause() != null ? e.getCause() : e);
-        } catch (InterruptedException e) {
-            throw Neo4jErrors.interrupted(target, doing);
+            return get(stage, bound);
+        } catch (Exception e) {
+            throw failure(e, doing, bound);
         }
+    }
+
+    /**
+     * Waits at most {@code bound} for {@code stage}, leaving its failure as it is: for a caller that builds the text of
+     * what it was doing only once something failed (see {@link #failure}).
+     */
+    static <T> T get(CompletionStage<T> stage, Duration bound)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        return stage.toCompletableFuture().get(Math.max(1, bound.toMillis()), TimeUnit.MILLISECONDS);
+    }
+
+    /** What {@link #get} (or the driver, directly) threw, as a one-line {@link DbxException} naming {@code doing}. */
+    DbxException failure(Exception e, String doing, Duration bound) {
+        if (e instanceof TimeoutException) {
+            return Neo4jErrors.noAnswer(target, doing, bound);
+        }
+        if (e instanceof InterruptedException) {
+            return Neo4jErrors.interrupted(target, doing);
+        }
+        return Neo4jErrors.of(
+                target, doing, e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e);
+    }
+
+    /**
+     * A driver session of its own for a caller that runs many transactions one after another (a key-value session),
+     * sharing the store's bookmarks. It borrows a pooled connection for each transaction.
+     */
+    AsyncSession openSession() {
+        return driver.session(AsyncSession.class, session(AccessMode.WRITE, 0));
     }
 
     /** Opens a session for {@code work} and closes it (in the background) when the work completes. */
@@ -182,7 +207,8 @@ final class Bolt implements AutoCloseable {
         return builder.build();
     }
 
-    private static TransactionConfig transaction(Duration bound) {
+    /** A transaction the server gives up after {@code bound}. */
+    static TransactionConfig transaction(Duration bound) {
         return TransactionConfig.builder().withTimeout(bound).build();
     }
 

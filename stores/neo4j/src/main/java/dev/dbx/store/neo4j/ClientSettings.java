@@ -7,8 +7,11 @@ import org.neo4j.driver.NotificationSeverity;
 
 /** The driver's configuration: every wait bounded by the store's timeout, nothing left at a default that hangs. */
 final class ClientSettings {
-    /** Enough for many YCSB client threads; a request beyond it waits for a free connection (bounded, below). */
-    static final int MAX_POOL_SIZE = 64;
+    /**
+     * The pool's size unless the store is opened with another: enough for many YCSB client threads; a request beyond
+     * it waits for a free connection (bounded, below).
+     */
+    static final int DEFAULT_POOL_SIZE = 64;
 
     /**
      * A pooled connection idle this long is checked (a RESET round trip) before reuse, so a restarted server or a
@@ -18,7 +21,8 @@ final class ClientSettings {
 
     private ClientSettings() {}
 
-    static Config of(Duration timeout) {
+    /** The driver's configuration for a store with {@code timeout} and a pool of at most {@code poolSize}. */
+    static Config of(Duration timeout, int poolSize) {
         long millis = Math.max(1, timeout.toMillis());
         return Config.builder()
                 // connect and TLS/Bolt handshake
@@ -27,7 +31,7 @@ final class ClientSettings {
                 .withConnectionAcquisitionTimeout(millis, TimeUnit.MILLISECONDS)
                 // managed transactions retry transient errors (deadlocks, leader switches) for this long
                 .withMaxTransactionRetryTime(millis, TimeUnit.MILLISECONDS)
-                .withMaxConnectionPoolSize(MAX_POOL_SIZE)
+                .withMaxConnectionPoolSize(poolSize)
                 .withConnectionLivenessCheckTimeout(IDLE_BEFORE_CHECK.toMillis(), TimeUnit.MILLISECONDS)
                 .withMaxConnectionLifetime(1, TimeUnit.HOURS)
                 // notifications (hints, deprecations) are never shown by dbx: the server need not compute them

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * A dataset's graph model, all of it read from resource files under {@code schema/<dataset>/}: where each entity lives
  * ({@code graph.properties}), the constraints created before the load ({@code constraints.cypher}), the indexes built
  * after it ({@code indexes.cypher}), and per entity its load statement ({@code load/<entity>.cypher}, one UNWIND over
- * {@code $rows}) and its scan statement ({@code scan/<entity>.cypher}, every column aliased to its name, in order).
+ * {@code $rows}), its scan statement ({@code scan/<entity>.cypher}, every column aliased to its name, in order) and
+ * its key lookup ({@code lookup/<entity>.cypher}, one UNWIND over {@code $keys}, each found by a unique-key index).
  */
 final class DatasetGraph {
     private static final Map<String, DatasetGraph> CACHE = new ConcurrentHashMap<>();
@@ -68,6 +69,14 @@ final class DatasetGraph {
 
     String scanStatement(Entity entity) {
         return CypherResources.required(mapping.dataset().name() + "/scan/" + entity.name() + ".cypher");
+    }
+
+    /**
+     * The statement that finds which of {@code $keys} (each a list of the entity's primary key values, in order) exist,
+     * returning each one found as {@code k}.
+     */
+    String lookupStatement(Entity entity) {
+        return CypherResources.required(mapping.dataset().name() + "/lookup/" + entity.name() + ".cypher");
     }
 
     /** Every constraint and index the dataset creates, by the names its statements give them. */

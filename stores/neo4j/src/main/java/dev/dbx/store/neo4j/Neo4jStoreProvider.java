@@ -44,7 +44,10 @@ public final class Neo4jStoreProvider implements StoreProvider {
         BoltTarget target = BoltTarget.parse(config.uri());
         Driver driver;
         try {
-            driver = GraphDatabase.driver(target.driverUri(), target.authToken(), ClientSettings.of(config.timeout()));
+            driver = GraphDatabase.driver(
+                    target.driverUri(),
+                    target.authToken(),
+                    ClientSettings.of(config.timeout(), config.poolSize(ClientSettings.DEFAULT_POOL_SIZE)));
         } catch (IllegalArgumentException e) {
             // the driver's own checks of the URI (e.g. a routing context on bolt://)
             throw new DbxException(
@@ -59,7 +62,7 @@ public final class Neo4jStoreProvider implements StoreProvider {
             bolt.close();
             throw e;
         }
-        return new Neo4jStore(bolt);
+        return new Neo4jStore(config, bolt);
     }
 
     private static Logger quietDriverLog() {

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 class GraphResourcesTest {
     private static final Pattern ROW_FIELD = Pattern.compile("\\brow\\.(\\w+)");
+    private static final Pattern KEY_PART = Pattern.compile("\\bk\\[(\\d+)]");
     private static final Pattern ALIAS = Pattern.compile("\\bAS\\s+(\\w+)");
 
     @Test
@@ -52,12 +53,7 @@ class GraphResourcesTest {
             DatasetGraph graph = DatasetGraph.of(dataset);
             for (Entity entity : dataset.entities()) {
                 String statement = graph.loadStatement(entity);
-                Set<String> read = new TreeSet<>();
-                Matcher m = ROW_FIELD.matcher(statement);
-                while (m.find()) {
-                    read.add(m.group(1));
-                }
-                assertThat(read)
+                assertThat(new TreeSet<>(found(ROW_FIELD, statement)))
                         .as("columns read by load/%s.cypher", entity.name())
                         .containsExactlyInAnyOrderElementsOf(entity.columnNames());
                 // one statement, one UNWIND over the batch, no MERGE (the load creates; keys are checked by
@@ -76,14 +72,35 @@ class GraphResourcesTest {
             DatasetGraph graph = DatasetGraph.of(dataset);
             for (Entity entity : dataset.entities()) {
                 String statement = graph.scanStatement(entity);
-                List<String> aliases = new ArrayList<>();
-                Matcher m = ALIAS.matcher(statement.substring(statement.indexOf("RETURN")));
-                while (m.find()) {
-                    aliases.add(m.group(1));
-                }
-                assertThat(aliases)
+                assertThat(found(ALIAS, statement.substring(statement.indexOf("RETURN"))))
                         .as("columns of scan/%s.cypher", entity.name())
                         .containsExactlyElementsOf(entity.columnNames());
+            }
+        }
+    }
+
+    @Test
+    void lookupStatementsUnwindTheKeysAndMatchEveryKeyColumn() {
+        for (Dataset dataset : Datasets.all()) {
+            DatasetGraph graph = DatasetGraph.of(dataset);
+            for (Entity entity : dataset.entities()) {
+                String statement = graph.lookupStatement(entity);
+                Set<String> parts = new TreeSet<>();
+                for (int i = 0; i < entity.primaryKey().size(); i++) {
+                    parts.add(Integer.toString(i));
+                }
+                assertThat(new TreeSet<>(found(KEY_PART, statement)))
+                        .as("key parts read by lookup/%s.cypher", entity.name())
+                        .isEqualTo(parts);
+                assertThat(CypherResources.split(statement))
+                        .singleElement()
+                        .satisfies(s -> assertThat(s)
+                                .startsWith("UNWIND $keys AS k")
+                                .endsWith("RETURN k")
+                                .doesNotContain("MERGE", "CREATE", "SET", "DELETE"));
+                // the element matched is the entity's own: its label or relationship type
+                assertThat(statement)
+                        .contains(":" + graph.mapping().element(entity).name());
             }
         }
     }
@@ -148,5 +165,15 @@ class GraphResourcesTest {
     void scriptsSplitOnSemicolonsAtLineEndsAndDropComments() {
         assertThat(CypherResources.split("// a comment\nCREATE INDEX a\n  FOR (n:X) ON (n.y);\n\nDROP INDEX b;\n"))
                 .containsExactly("CREATE INDEX a\n  FOR (n:X) ON (n.y)", "DROP INDEX b");
+    }
+
+    /** What group 1 of {@code pattern} matches in {@code text}, each time, in order. */
+    private static List<String> found(Pattern pattern, String text) {
+        List<String> found = new ArrayList<>();
+        Matcher m = pattern.matcher(text);
+        while (m.find()) {
+            found.add(m.group(1));
+        }
+        return found;
     }
 }

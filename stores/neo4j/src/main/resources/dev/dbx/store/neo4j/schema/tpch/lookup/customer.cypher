@@ -1,0 +1,3 @@
+UNWIND $keys AS k
+MATCH (x:Customer {c_custkey: k[0]})
+RETURN k

@@ -1,0 +1,3 @@
+UNWIND $keys AS k
+MATCH (x:Supplier {s_suppkey: k[0]})
+RETURN k
