@@ -7,6 +7,7 @@ import dev.dbx.core.capability.FieldSet;
 import dev.dbx.core.capability.KeyValueSession;
 import dev.dbx.core.dataset.YcsbSchema;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -123,6 +124,7 @@ final class UserTableSession implements KeyValueSession {
     public int scan(String startKey, int count, FieldSet fields, RecordSink sink) {
         int mask = fields.mask();
         int width = fields.size() + 2;
+        Arrays.fill(scanned, null); // fields not asked for are null, not a previous scan's
         int n = 0;
         String from = startKey;
         boolean inclusive = true;

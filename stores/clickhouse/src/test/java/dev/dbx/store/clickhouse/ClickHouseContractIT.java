@@ -258,6 +258,15 @@ class ClickHouseContractIT extends StoreContractIT {
                 assertThat(values[0]).isEqualTo(fields[0]);
             });
             assertThat(scanned).containsExactly(key);
+            session.scan(
+                    key, 1, FieldSet.all(), (k, values) -> assertThat(values).containsExactly(fields));
+            session.scan(
+                    key,
+                    1,
+                    FieldSet.one(0),
+                    (k, values) -> assertThat(values[1])
+                            .as("not asked for, and not the previous scan's")
+                            .isNull());
         }
         DatasetModel model = store().require(DatasetModel.class);
         assertThat(model.count(YcsbSchema.DATASET, YcsbSchema.USERTABLE)).isEqualTo(RECORDS + 1);

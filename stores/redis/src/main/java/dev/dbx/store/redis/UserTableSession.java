@@ -13,6 +13,7 @@ import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.output.KeyValueStreamingChannel;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -156,6 +157,7 @@ final class UserTableSession implements KeyValueSession {
         if (count <= 0) {
             return 0;
         }
+        Arrays.fill(scanned, null); // fields not asked for are null, not a previous scan's
         try {
             List<String> keys = redis.zrangebylex(
                     idSet,

@@ -294,6 +294,19 @@ class RedisContractIT extends StoreContractIT {
                     .isInstanceOf(DbxException.class)
                     .hasMessageContaining("insert of user-null");
             assertThat(redis().exists("ycsb:usertable:user-null")).isZero();
+
+            String first = redis().zrange("ycsb:usertable", 0, 0).get(0);
+            session.scan(
+                    first,
+                    1,
+                    FieldSet.all(),
+                    (key, fields) -> assertThat(fields).doesNotContainNull());
+            session.scan(first, 1, FieldSet.one(0), (key, fields) -> {
+                assertThat(fields[0]).isEqualTo(YcsbData.value(key, "field0", 0));
+                assertThat(fields[1])
+                        .as("not asked for, and not the previous scan's")
+                        .isNull();
+            });
         }
     }
 
