@@ -19,6 +19,11 @@ final class DocumentLoader {
     /** Documents per insertMany: an order with its line items is ~1.5 KB, so a batch stays near 1.5 MB. */
     static final int BATCH_SIZE = 1_000;
 
+    /** What {@link #load} does, for reports. */
+    static final String METHOD = "unordered insertMany of 1,000 documents per call, one collection after another"
+            + " (orders with their line items and parts with their offers assembled in one streaming merge; the next"
+            + " batch is built while one is written); embedded rows without their parents added by bulkWrite $push";
+
     /** The server may apply a batch's documents in any order and in parallel. */
     private static final InsertManyOptions UNORDERED = new InsertManyOptions().ordered(false);
 

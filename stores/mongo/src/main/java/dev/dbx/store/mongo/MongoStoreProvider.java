@@ -48,7 +48,8 @@ public final class MongoStoreProvider implements StoreProvider {
         String database = database(connection);
         MongoClient client;
         try {
-            client = MongoClients.create(ClientSettings.of(connection, config.timeout()));
+            client = MongoClients.create(
+                    ClientSettings.of(connection, config.timeout(), config.poolSize(ClientSettings.DEFAULT_POOL_SIZE)));
         } catch (MongoException e) {
             throw MongoErrors.of(uri, config.timeout(), "connecting", e);
         }
@@ -62,7 +63,7 @@ public final class MongoStoreProvider implements StoreProvider {
             client.close();
             throw e;
         }
-        return new MongoStore(uri, client, database, config.timeout());
+        return new MongoStore(config, client, database);
     }
 
     /**

@@ -1,98 +1,99 @@
 package dev.dbx.store.mongo;
 
-import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.gte;
-
+import com.mongodb.MongoCommandException;
+import com.mongodb.ReadPreference;
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.Sorts;
-import dev.dbx.core.DbxException;
+import com.mongodb.client.MongoDatabase;
 import dev.dbx.core.capability.KeyValue;
+import dev.dbx.core.capability.KeyValueSemantics;
+import dev.dbx.core.capability.KeyValueSession;
 import dev.dbx.core.dataset.YcsbSchema;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
+import java.util.function.BooleanSupplier;
+import org.bson.BsonDocument;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 
 /**
- * YCSB's usertable as documents {@code {_id: key, field0..field9: string}}: point operations by {@code _id}, and scans
- * that walk the {@code _id} index in key order (binary order of the UTF-8 key, which is Java's order for ASCII keys).
- * Field names become document keys, so each one is checked against the schema's ten.
+ * YCSB's usertable as documents {@code {_id: key, field0..field9: string}}, worked through {@link UserTableSession}s.
+ * The sessions share the store's pooled client: the sync driver takes a connection from the pool for each operation
+ * and gives it back, so a session holds its share of the pool rather than one connection (a pool at least as large as
+ * the number of sessions means none ever waits; {@code maxPoolSize} comes from the store's pool size unless the URI
+ * sets it).
  */
-final class UserTable {
-    private final MongoCollection<Document> collection;
+final class UserTable implements KeyValue {
+    /** What a write concern without {@code j} means on MongoDB (the server decides). */
+    private static final String JOURNAL_UNSET = "; j unset: w:majority waits for the journal while"
+            + " writeConcernMajorityJournalDefault is on (MongoDB's default), w:1 acknowledges before the journal"
+            + " (flushed every storage.journal.commitIntervalMs, 100 ms by default)";
 
-    UserTable(MongoCollection<Document> collection) {
-        this.collection = collection;
+    private final MongoCollection<BsonDocument> collection;
+    private final MongoDatabase admin;
+    private final MongoCalls calls;
+    private final BooleanSupplier mongoJavaServer;
+
+    UserTable(MongoDatabase database, MongoDatabase admin, MongoCalls calls, BooleanSupplier mongoJavaServer) {
+        String name =
+                DatasetMapping.of(YcsbSchema.DATASET).of(YcsbSchema.USERTABLE).collection();
+        this.collection = database.getCollection(name, BsonDocument.class);
+        this.admin = admin;
+        this.calls = calls;
+        this.mongoJavaServer = mongoJavaServer;
     }
 
-    void insert(String key, Map<String, String> fields) {
-        Document doc = new Document("_id", key);
-        for (String f : names(fields.keySet())) {
-            doc.append(f, fields.get(f));
+    @Override
+    public KeyValueSession openSession() {
+        return new UserTableSession(collection, calls);
+    }
+
+    /**
+     * Asked of the client and the server: the write concern the client sends (and, when it leaves it to the server,
+     * the server's default), and the read preference (reads from the primary see the session's own writes).
+     * mongo-java-server has no journal and does not act on a write concern: it says so instead.
+     */
+    @Override
+    public KeyValueSemantics semantics() {
+        WriteConcern concern = collection.getWriteConcern();
+        boolean primary = collection.getReadPreference().equals(ReadPreference.primary());
+        if (mongoJavaServer.getAsBoolean()) {
+            return new KeyValueSemantics(
+                    KeyValueSemantics.Update.ATOMIC,
+                    ServerIdentities.MONGO_JAVA_SERVER + ", not MongoDB: no journal, and the client's write concern ("
+                            + describe(concern) + ") is not acted on; a write is acknowledged once in its H2 MVStore"
+                            + " in memory, which H2's auto-commit writes to the file in the background (about once a"
+                            + " second by default): a crash loses the last acknowledged writes",
+                    primary,
+                    "each update is one $set, atomic per document; mongo-java-server runs every operation on a"
+                            + " collection under one lock, so two sessions writing one record apply one after the"
+                            + " other (the later $set wins for the fields both set), and all usertable operations"
+                            + " are serialized");
         }
-        collection.insertOne(doc);
+        String durability = concern.isServerDefault()
+                ? "write concern: the server's default, "
+                        + calls.call("asking for the default write concern", () -> serverDefaultWriteConcern())
+                : "write concern " + describe(concern);
+        return new KeyValueSemantics(
+                KeyValueSemantics.Update.ATOMIC,
+                durability + (concern.getJournal() == null ? JOURNAL_UNSET : ""),
+                primary,
+                "each update is one $set, atomic per document: two sessions writing one record apply one after the"
+                        + " other (the later $set wins for the fields both set); no write fails for a conflict");
     }
 
-    Optional<Map<String, String>> read(String key, Set<String> fields) {
-        Document doc =
-                collection.find(eq("_id", key)).projection(projection(fields)).first();
-        return Optional.ofNullable(doc).map(UserTable::fields);
-    }
-
-    boolean update(String key, Map<String, String> fields) {
-        Document set = new Document();
-        for (String f : names(fields.keySet())) {
-            set.append(f, fields.get(f));
+    /** The cluster-wide default, e.g. "{w: majority} (implicit)", or why it could not be read. */
+    private String serverDefaultWriteConcern() {
+        try {
+            Document reply = admin.runCommand(new Document("getDefaultRWConcern", 1));
+            Object concern = reply.get("defaultWriteConcern");
+            String source = reply.get("defaultWriteConcernSource") instanceof String s ? " (" + s + ")" : "";
+            return (concern instanceof Document d ? d.toJson() : "not reported") + source;
+        } catch (MongoCommandException e) {
+            return "not readable here (getDefaultRWConcern: " + e.getErrorCodeName() + ")";
         }
-        return collection.updateOne(eq("_id", key), new Document("$set", set)).getMatchedCount() > 0;
     }
 
-    boolean delete(String key) {
-        return collection.deleteOne(eq("_id", key)).getDeletedCount() > 0;
-    }
-
-    List<KeyValue.Record> scan(String startKey, int count, Set<String> fields) {
-        List<KeyValue.Record> records = new ArrayList<>(Math.max(0, Math.min(count, 10_000)));
-        if (count <= 0) {
-            return records;
-        }
-        for (Document doc : collection
-                .find(gte("_id", startKey))
-                .sort(Sorts.ascending("_id"))
-                .limit(count)
-                .projection(projection(fields))) {
-            records.add(new KeyValue.Record(doc.getString("_id"), fields(doc)));
-        }
-        return records;
-    }
-
-    /** All fields (no projection) when none are asked for; the key always comes along. */
-    private static Bson projection(Set<String> fields) {
-        return fields.isEmpty() ? null : Projections.include(names(fields));
-    }
-
-    private static Map<String, String> fields(Document doc) {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (String f : YcsbSchema.FIELDS) {
-            if (doc.containsKey(f)) {
-                out.put(f, doc.getString(f));
-            }
-        }
-        return out;
-    }
-
-    /** The requested fields in schema order, each one of the usertable's. */
-    private static List<String> names(Set<String> requested) {
-        for (String f : requested) {
-            if (!YcsbSchema.FIELDS.contains(f)) {
-                throw new DbxException("usertable has no field '" + f + "'", "fields are field0 to field9");
-            }
-        }
-        return YcsbSchema.FIELDS.stream().filter(requested::contains).toList();
+    private static String describe(WriteConcern concern) {
+        return concern.isServerDefault()
+                ? "none set: w and j left to the server"
+                : concern.asDocument().toJson();
     }
 }

@@ -3,6 +3,7 @@ package dev.dbx.store.mongo;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import dev.dbx.core.capability.DatasetModel;
 import dev.dbx.core.store.Stores;
 import dev.dbx.engine.RunningEngine;
 import dev.dbx.workloads.dataset.TpchSource;
@@ -34,9 +35,14 @@ final class LoadedMongo implements AutoCloseable {
         return store;
     }
 
+    /** The store's dataset model. */
+    DocumentModel model() {
+        return (DocumentModel) store.require(DatasetModel.class);
+    }
+
     /** The database the store writes to, read through the test's own client. */
     MongoDatabase database() {
-        return client.getDatabase(store.databaseName());
+        return client.getDatabase(model().databaseName());
     }
 
     @Override

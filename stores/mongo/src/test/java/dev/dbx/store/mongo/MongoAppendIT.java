@@ -3,7 +3,6 @@ package dev.dbx.store.mongo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.mongodb.client.MongoDatabase;
 import dev.dbx.core.DbxException;
 import dev.dbx.core.dataset.Checksum;
 import dev.dbx.core.dataset.Dataset;
@@ -11,8 +10,6 @@ import dev.dbx.core.dataset.DatasetSource;
 import dev.dbx.core.dataset.Entity;
 import dev.dbx.core.dataset.RowStream;
 import dev.dbx.core.dataset.TpchSchema;
-import dev.dbx.workloads.dataset.TpchSource;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,49 +17,25 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Loading line items (or supplier offers) without their orders (parts), as {@code dbx import --entity lineitem}
  * does, into TPC-H SF 0.001 on the local engine: the rows join their stored parent documents, in the shape a full
  * load gives them, and read back with the generator's rows; a row whose parent is missing loads nothing.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MongoAppendIT {
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+class MongoAppendIT extends WithLoadedTpch {
     private static final Dataset TPCH = TpchSchema.DATASET;
 
-    private final TpchSource tpch = new TpchSource(0.001);
     /** Rows the tests added, per entity: what the store must hold beyond the generator's. */
     private final Map<Entity, List<Object[]>> added = new HashMap<>();
-
-    private LoadedMongo mongo;
-    private MongoStore store;
-    private MongoDatabase database;
-
-    @BeforeAll
-    void load() {
-        mongo = new LoadedMongo(tpch, TIMEOUT);
-        store = mongo.store();
-        database = mongo.database();
-    }
-
-    @AfterAll
-    void stop() {
-        if (mongo != null) {
-            mongo.close();
-        }
-    }
 
     @Test
     void aLineItemAloneJoinsItsOrderAsALoadedOneWould() {
         List<Document> before = lineItems(1L);
         Object[] row = generated(TpchSchema.LINEITEM, 1L).get(0).clone(); // a valid part/supplier pair
         row[3] = 7L; // l_linenumber: order 1 has 1..6
-        long count = store.count(TPCH, TpchSchema.LINEITEM);
+        long count = model.count(TPCH, TpchSchema.LINEITEM);
 
         add(TpchSchema.LINEITEM, List.<Object[]>of(row));
 
@@ -78,7 +51,7 @@ class MongoAppendIT {
                     .as(field)
                     .hasSameClassAs(before.get(0).get(field));
         }
-        assertThat(store.count(TPCH, TpchSchema.LINEITEM)).isEqualTo(count + 1);
+        assertThat(model.count(TPCH, TpchSchema.LINEITEM)).isEqualTo(count + 1);
         assertScanIsGeneratorPlusAdded(TpchSchema.LINEITEM);
     }
 
@@ -126,9 +99,9 @@ class MongoAppendIT {
         orphan[0] = 999_999_999L;
         Document order2 =
                 database.getCollection("orders").find(new Document("_id", 2L)).first();
-        long count = store.count(TPCH, TpchSchema.LINEITEM);
+        long count = model.count(TPCH, TpchSchema.LINEITEM);
 
-        assertThatThrownBy(() -> store.load(source(TpchSchema.LINEITEM, List.of(good, orphan))))
+        assertThatThrownBy(() -> model.load(source(TpchSchema.LINEITEM, List.of(good, orphan))))
                 .isInstanceOf(DbxException.class)
                 .hasMessageContaining("1 lineitem row(s) have no orders document")
                 .hasMessageContaining("l_orderkey = 999999999")
@@ -138,7 +111,7 @@ class MongoAppendIT {
                         .find(new Document("_id", 2L))
                         .first())
                 .isEqualTo(order2);
-        assertThat(store.count(TPCH, TpchSchema.LINEITEM)).isEqualTo(count);
+        assertThat(model.count(TPCH, TpchSchema.LINEITEM)).isEqualTo(count);
         assertScanIsGeneratorPlusAdded(TpchSchema.LINEITEM);
     }
 
@@ -163,7 +136,7 @@ class MongoAppendIT {
 
         Object[] orphan = row.clone();
         orphan[0] = 999_999_999L;
-        assertThatThrownBy(() -> store.load(source(TpchSchema.PARTSUPP, List.<Object[]>of(orphan))))
+        assertThatThrownBy(() -> model.load(source(TpchSchema.PARTSUPP, List.<Object[]>of(orphan))))
                 .isInstanceOf(DbxException.class)
                 .hasMessageContaining("no part document")
                 .hasMessageContaining("ps_partkey = 999999999");
@@ -173,14 +146,14 @@ class MongoAppendIT {
     // ---- helpers ---------------------------------------------------------------------------------------------
 
     private void add(Entity entity, List<Object[]> rows) {
-        store.load(source(entity, rows));
+        model.load(source(entity, rows));
         added.computeIfAbsent(entity, e -> new ArrayList<>()).addAll(rows);
     }
 
     private void assertScanIsGeneratorPlusAdded(Entity entity) {
         Checksum expected = Checksum.of(entity, tpch.rows(entity));
         added.getOrDefault(entity, List.of()).forEach(expected::add);
-        Checksum actual = Checksum.of(store, TPCH, entity);
+        Checksum actual = Checksum.of(model, TPCH, entity);
         assertThat(actual.count()).isEqualTo(expected.count());
         assertThat(actual.value()).isEqualTo(expected.value());
     }
