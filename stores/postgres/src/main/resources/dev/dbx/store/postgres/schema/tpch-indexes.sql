@@ -37,6 +37,8 @@ CREATE INDEX IF NOT EXISTS lineitem_shipdate_brin ON lineitem USING brin (l_ship
 
 -- English full-text search over the comment columns: GIN indexes on expressions, so the load does not pay for a
 -- stored tsvector column. Queries use the same expression: to_tsvector('english', x_comment) @@ <tsquery>.
+CREATE INDEX IF NOT EXISTS region_comment_fts ON region USING gin (to_tsvector('english', r_comment));
+CREATE INDEX IF NOT EXISTS nation_comment_fts ON nation USING gin (to_tsvector('english', n_comment));
 CREATE INDEX IF NOT EXISTS customer_comment_fts ON customer USING gin (to_tsvector('english', c_comment));
 CREATE INDEX IF NOT EXISTS supplier_comment_fts ON supplier USING gin (to_tsvector('english', s_comment));
 CREATE INDEX IF NOT EXISTS part_comment_fts ON part USING gin (to_tsvector('english', p_comment));
