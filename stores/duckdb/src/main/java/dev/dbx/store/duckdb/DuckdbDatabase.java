@@ -32,20 +32,23 @@ import org.duckdb.DuckDBDriver;
  * connections a store uses and gives up after the timeout instead of waiting forever.
  */
 final class DuckdbDatabase implements AutoCloseable {
-    /** In-process connections are cheap (no socket, no server process); the cap only bounds client threads. */
-    private static final int POOL_SIZE = 16;
+    /**
+     * Connections when the configuration names no pool size. In-process connections are cheap (no socket, no server
+     * process); the cap only bounds client threads. A key-value session pins one.
+     */
+    static final int DEFAULT_POOL_SIZE = 16;
 
     private static final Pattern LOCK_HOLDER = Pattern.compile("Conflicting lock is held in (.*?) \\(PID (\\d+)\\)");
 
     private final DuckDBConnection anchor;
     private final HikariDataSource pool;
 
-    private DuckdbDatabase(DuckDBConnection anchor, Duration timeout) {
+    private DuckdbDatabase(DuckDBConnection anchor, Duration timeout, int poolSize) {
         this.anchor = anchor;
         HikariConfig config = new HikariConfig();
         config.setDataSource(new Duplicates(anchor));
         config.setPoolName("dbx-duckdb");
-        config.setMaximumPoolSize(POOL_SIZE);
+        config.setMaximumPoolSize(poolSize);
         config.setMinimumIdle(0);
         config.setConnectionTimeout(Math.max(250, timeout.toMillis()));
         config.setValidationTimeout(Math.max(250, Math.min(5_000, timeout.toMillis())));
@@ -54,8 +57,11 @@ final class DuckdbDatabase implements AutoCloseable {
         this.pool = new HikariDataSource(config);
     }
 
-    /** Opens (creating if needed) the database file; a missing directory or a file in use gives a clear error. */
-    static DuckdbDatabase open(DuckdbLocation location, Duration timeout) {
+    /**
+     * Opens (creating if needed) the database file, with a pool of up to {@code poolSize} connections, and registers
+     * the load's table function in it; a missing directory or a file in use gives a clear error.
+     */
+    static DuckdbDatabase open(DuckdbLocation location, Duration timeout, int poolSize) {
         location.requireWritableDirectory();
         DuckDBConnection anchor;
         try {
@@ -64,14 +70,24 @@ final class DuckdbDatabase implements AutoCloseable {
         } catch (SQLException e) {
             throw openFailure(location, e);
         }
-        return new DuckdbDatabase(anchor, timeout);
+        try {
+            TableFunctionLoader.register(anchor);
+        } catch (SQLException e) {
+            try {
+                anchor.close();
+            } catch (SQLException closing) {
+                e.addSuppressed(closing);
+            }
+            throw new DbxException("cannot register dbx's load function in DuckDB: " + firstLine(e), null, e);
+        }
+        return new DuckdbDatabase(anchor, timeout, poolSize);
     }
 
     /**
      * DuckDB's configuration for dbx. Stores opened on the same file build the same one, which the driver's instance
-     * cache requires.
+     * cache requires (so does any other connection to the file in this process, e.g. a test's).
      */
-    private static Properties configuration(DuckdbLocation location) {
+    static Properties configuration(DuckdbLocation location) {
         Properties p = new Properties();
         // DuckDB would otherwise use ~/.duckdb for its home, extensions and secrets: keep everything next to the file
         p.setProperty("home_directory", location.directory().toString());

@@ -33,6 +33,8 @@ public final class DuckdbStoreProvider implements StoreProvider {
     @Override
     public Store open(StoreConfig config) {
         DuckdbLocation location = DuckdbLocation.parse(config.uri());
-        return new DuckdbStore(config.uri(), DuckdbDatabase.open(location, config.timeout()), config.timeout());
+        return new DuckdbStore(
+                config,
+                DuckdbDatabase.open(location, config.timeout(), config.poolSize(DuckdbDatabase.DEFAULT_POOL_SIZE)));
     }
 }

@@ -18,7 +18,8 @@ class ConflictRetryTest {
     @Test
     void aLostConflictIsRunAgainUntilItSucceeds() {
         AtomicInteger attempts = new AtomicInteger();
-        boolean result = new ConflictRetry(Duration.ofSeconds(5)).run(() -> {
+        ConflictRetry retry = new ConflictRetry(Duration.ofSeconds(5));
+        boolean result = retry.run(() -> {
             if (attempts.incrementAndGet() < 4) {
                 throw conflict();
             }
@@ -26,12 +27,16 @@ class ConflictRetryTest {
         });
         assertThat(result).isTrue();
         assertThat(attempts).hasValue(4);
+        assertThat(retry.retries()).as("every run again is counted").isEqualTo(3);
+        retry.run(() -> true);
+        assertThat(retry.retries()).as("a write that wins at once adds nothing").isEqualTo(3);
     }
 
     @Test
     void otherErrorsAreNotRetried() {
         AtomicInteger attempts = new AtomicInteger();
-        assertThatThrownBy(() -> new ConflictRetry(Duration.ofSeconds(5)).run(() -> {
+        ConflictRetry retry = new ConflictRetry(Duration.ofSeconds(5));
+        assertThatThrownBy(() -> retry.run(() -> {
                     attempts.incrementAndGet();
                     throw new DbxException(
                             "duckdb: insert failed",
@@ -40,6 +45,7 @@ class ConflictRetryTest {
                 }))
                 .hasMessageContaining("insert failed");
         assertThat(attempts).hasValue(1);
+        assertThat(retry.retries()).isZero();
     }
 
     @Test

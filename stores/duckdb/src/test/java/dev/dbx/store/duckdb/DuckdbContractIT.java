@@ -1,11 +1,27 @@
 package dev.dbx.store.duckdb;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dbx.core.capability.DatasetModel;
+import dev.dbx.core.capability.KeyValue;
+import dev.dbx.core.capability.KeyValueSemantics;
+import dev.dbx.core.capability.NativeBulkLoad;
+import dev.dbx.core.dataset.Entity;
+import dev.dbx.core.dataset.TpchSchema;
+import dev.dbx.core.store.Capability;
 import dev.dbx.store.testkit.StoreContractIT;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Set;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
 
 /** The store contract against a real DuckDB database file (DuckDB is embedded: the library is the engine). */
 class DuckdbContractIT extends StoreContractIT {
@@ -32,5 +48,60 @@ class DuckdbContractIT extends StoreContractIT {
     @Override
     protected URI deadUri() {
         return URI.create("duckdb:/no/such/directory/dbx.duckdb");
+    }
+
+    @Override
+    protected Set<Class<? extends Capability>> expectedCapabilities() {
+        return Set.of(DatasetModel.class, KeyValue.class, NativeBulkLoad.class);
+    }
+
+    @Override
+    protected Entity changeOneValue() throws SQLException {
+        execute("UPDATE supplier SET s_name = 'Supplier#changed' WHERE s_suppkey = 1");
+        return TpchSchema.SUPPLIER;
+    }
+
+    @Override
+    protected Entity deleteOneRow() throws SQLException {
+        execute("DELETE FROM lineitem WHERE l_orderkey = 1 AND l_linenumber = 1");
+        return TpchSchema.LINEITEM;
+    }
+
+    /** DuckDB's TPC-H tables have no key (see the schema): the row goes in again as it is. */
+    @Override
+    protected Entity duplicateOneRow() throws SQLException {
+        execute("INSERT INTO region SELECT * FROM region WHERE r_regionkey = 1");
+        return TpchSchema.REGION;
+    }
+
+    @Test
+    @Order(100)
+    void keyValueSemanticsAreTheDatabasesOwnSettings() {
+        KeyValueSemantics semantics = store().require(KeyValue.class).semantics();
+        assertThat(semantics.durability())
+                .startsWith("fsync_mode=STANDARD, checkpoint_threshold=16.0 MiB: ")
+                .contains("fsynced before the commit returns");
+        assertThat(semantics.conflicts()).contains("conflictRetries()");
+    }
+
+    private void execute(String... statements) throws SQLException {
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
+            for (String sql : statements) {
+                s.execute(sql);
+            }
+        }
+    }
+
+    /**
+     * duckdb_jdbc straight on the database file, not through dbx's store or its capability objects. The store holds
+     * the file open in this JVM, and DuckDB allows one instance of a file per process: the driver hands a new
+     * connection that instance only when its configuration is the same, so this passes dbx's configuration (a
+     * {@link java.util.Properties} and nothing else). A duplicate of the store's own connection would reach it too,
+     * but only through the store's objects.
+     */
+    private Connection connect() throws SQLException {
+        DuckdbLocation location = DuckdbLocation.parse(uri());
+        return DriverManager.getConnection("jdbc:duckdb:" + location.file(), DuckdbDatabase.configuration(location));
     }
 }

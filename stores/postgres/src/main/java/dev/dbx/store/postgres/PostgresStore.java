@@ -1,32 +1,30 @@
 package dev.dbx.store.postgres;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.dbx.core.capability.DatasetModel;
+import dev.dbx.core.capability.KeyValue;
 import dev.dbx.core.capability.NativeBulkLoad;
-import dev.dbx.core.dataset.Dataset;
-import dev.dbx.core.dataset.Entity;
-import dev.dbx.core.dataset.RowStream;
+import dev.dbx.core.store.Capabilities;
 import dev.dbx.core.store.ServerIdentity;
+import dev.dbx.core.store.StoreConfig;
 import dev.dbx.store.jdbc.JdbcStore;
-import dev.dbx.store.jdbc.SqlErrors;
-import java.io.IOException;
-import java.net.URI;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 
 /**
- * PostgreSQL: normalized tables with primary keys at creation; foreign keys, secondary indexes, English full-text GIN
- * indexes on the comment columns and statistics after the load (see the schema resources). Loads through
- * {@code COPY ... FROM STDIN}, streamed.
+ * PostgreSQL through pgjdbc and a HikariCP pool: its model of the datasets ({@link PostgresDatasetModel}), the YCSB
+ * usertable ({@link PostgresKeyValue}) and {@code psql \copy} as the native loader ({@link PostgresNativeLoad}).
  */
-final class PostgresStore extends JdbcStore implements NativeBulkLoad {
+final class PostgresStore extends JdbcStore {
     private final HikariDataSource pool;
+    private final Capabilities capabilities;
 
-    PostgresStore(URI uri, HikariDataSource pool) {
-        super("postgres", uri, pool);
+    PostgresStore(StoreConfig config, HikariDataSource pool) {
+        super(config, pool);
         this.pool = pool;
+        this.capabilities = Capabilities.builder()
+                .add(DatasetModel.class, new PostgresDatasetModel(sql))
+                .add(KeyValue.class, new PostgresKeyValue(sql))
+                .add(NativeBulkLoad.class, new PostgresNativeLoad(config.uri()))
+                .build();
     }
 
     @Override
@@ -38,48 +36,8 @@ final class PostgresStore extends JdbcStore implements NativeBulkLoad {
     }
 
     @Override
-    protected String dropTable(String table) {
-        return "DROP TABLE IF EXISTS " + table + " CASCADE";
-    }
-
-    @Override
-    protected void bulkLoad(Entity entity, RowStream rows) {
-        String sql = "COPY " + entity.name() + " (" + String.join(", ", entity.columnNames()) + ") FROM STDIN";
-        try (Connection c = connection()) {
-            CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
-            CopyTextWriter out = new CopyTextWriter(copy);
-            try {
-                while (rows.hasNext()) {
-                    out.row(rows.next());
-                }
-                out.finish();
-            } catch (IOException e) {
-                cancel(copy);
-                throw new SQLException(e.getMessage(), e);
-            } catch (RuntimeException e) {
-                cancel(copy);
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw SqlErrors.of(id, "COPY into " + entity.name(), e);
-        }
-    }
-
-    @Override
-    public String nativeLoader() {
-        return new PsqlCopy(uri).describe();
-    }
-
-    @Override
-    public void loadNative(Dataset dataset, Entity entity, Path file) {
-        new PsqlCopy(uri).load(safe(entity).name(), entity.columnNames(), file);
-    }
-
-    /** Nothing of a failed COPY is committed: cancel it rather than end it. */
-    private static void cancel(CopyIn copy) throws SQLException {
-        if (copy.isActive()) {
-            copy.cancelCopy();
-        }
+    public Capabilities capabilities() {
+        return capabilities;
     }
 
     @Override

@@ -13,6 +13,8 @@ import java.util.Properties;
 /** PostgreSQL through pgjdbc, pooled by HikariCP. */
 public final class PostgresStoreProvider implements StoreProvider {
     static final String EXAMPLE = "postgresql://user:password@host:5432/dbname";
+    /** Connections when the configuration names no pool size: a session pins one, so this many sessions at once. */
+    static final int DEFAULT_POOL_SIZE = 16;
 
     @Override
     public String id() {
@@ -71,13 +73,13 @@ public final class PostgresStoreProvider implements StoreProvider {
         pool.setPoolName("dbx-postgres");
         pool.setJdbcUrl("jdbc:postgresql://" + hostForUrl(host) + ":" + port + "/" + database);
         pool.setDataSourceProperties(props);
-        pool.setMaximumPoolSize(16);
+        pool.setMaximumPoolSize(config.poolSize(DEFAULT_POOL_SIZE));
         pool.setMinimumIdle(0);
         pool.setConnectionTimeout(Math.max(250, config.timeout().toMillis()));
         pool.setValidationTimeout(Math.max(250, Math.min(config.timeout().toMillis(), 5_000)));
         // Do not fail (or block) at construction: the first use reports an unreachable server clearly.
         pool.setInitializationFailTimeout(-1);
-        return new PostgresStore(uri, new HikariDataSource(pool));
+        return new PostgresStore(config, new HikariDataSource(pool));
     }
 
     private static String hostForUrl(String host) {

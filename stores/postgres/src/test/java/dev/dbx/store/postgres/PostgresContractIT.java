@@ -1,8 +1,40 @@
 package dev.dbx.store.postgres;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.dbx.core.DbxException;
+import dev.dbx.core.Uris;
+import dev.dbx.core.capability.DatasetModel;
+import dev.dbx.core.capability.KeyValue;
+import dev.dbx.core.capability.KeyValueSemantics;
+import dev.dbx.core.capability.KeyValueSession;
+import dev.dbx.core.capability.NativeBulkLoad;
+import dev.dbx.core.dataset.Column;
+import dev.dbx.core.dataset.Entity;
+import dev.dbx.core.dataset.TpchSchema;
+import dev.dbx.core.store.Capability;
+import dev.dbx.core.store.Store;
+import dev.dbx.core.store.StoreConfig;
+import dev.dbx.core.store.Stores;
 import dev.dbx.engine.Ports;
+import dev.dbx.store.jdbc.SqlDatasetModel;
 import dev.dbx.store.testkit.StoreContractIT;
+import dev.dbx.workloads.dataset.TpchSource;
+import dev.dbx.workloads.load.DatasetLoader;
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
 
 /** The store contract against a real PostgreSQL 17 server started from engines/postgres. */
 class PostgresContractIT extends StoreContractIT {
@@ -19,5 +51,154 @@ class PostgresContractIT extends StoreContractIT {
     @Override
     protected URI deadUri() {
         return URI.create("postgresql://dbx:secret@127.0.0.1:" + Ports.freeRange(1) + "/dbx");
+    }
+
+    @Override
+    protected Set<Class<? extends Capability>> expectedCapabilities() {
+        return Set.of(DatasetModel.class, KeyValue.class, NativeBulkLoad.class);
+    }
+
+    @Override
+    protected Entity changeOneValue() throws SQLException {
+        execute("UPDATE supplier SET s_name = 'Supplier#changed' WHERE s_suppkey = 1");
+        return TpchSchema.SUPPLIER;
+    }
+
+    @Override
+    protected Entity deleteOneRow() throws SQLException {
+        execute("DELETE FROM lineitem WHERE l_orderkey = 1 AND l_linenumber = 1");
+        return TpchSchema.LINEITEM;
+    }
+
+    /** A faulty sync that dropped the key (and the foreign key resting on it) to get a row in twice. */
+    @Override
+    protected Entity duplicateOneRow() throws SQLException {
+        execute(
+                "ALTER TABLE region DROP CONSTRAINT region_pkey CASCADE",
+                "INSERT INTO region SELECT * FROM region WHERE r_regionkey = 1");
+        return TpchSchema.REGION;
+    }
+
+    @Test
+    @Order(100)
+    void keysAreLookedUpThroughThePrimaryKeyInBatches() throws SQLException {
+        DatasetLoader.load(store(), DatasetLoader.counting(new TpchSource(SCALE)), true);
+        SqlDatasetModel model = (SqlDatasetModel) store().require(DatasetModel.class);
+
+        // 2,500 keys: two full batches and a shorter one; orders 1..4 hold lines 1..6, 1, 1..6, 1..4 (TPC-H)
+        List<List<Object>> keys = new ArrayList<>();
+        for (long order = 1; order <= 1250; order++) {
+            keys.add(List.of(order, 1L));
+            keys.add(List.of(order, 7L));
+        }
+        Set<List<Object>> found = model.existingKeys(TpchSchema.DATASET, TpchSchema.LINEITEM, keys);
+        assertThat(found).contains(List.of(1L, 1L), List.of(3L, 1L)).doesNotContain(List.of(1L, 7L));
+        assertThat(found).hasSize((int)
+                count("SELECT count(*) FROM lineitem WHERE l_orderkey <= 1250 AND" + " l_linenumber IN (1, 7)"));
+
+        assertThat(plan(model.keyLookupSql(TpchSchema.LINEITEM, 1000), 2000))
+                .contains("lineitem_pkey")
+                .doesNotContain("Seq Scan");
+        assertThat(plan(model.keyLookupSql(TpchSchema.CUSTOMER, 1000), 1000))
+                .contains("customer_pkey")
+                .doesNotContain("Seq Scan");
+    }
+
+    @Test
+    @Order(101)
+    void keyValueSemanticsAreTheServersOwnSettings() throws SQLException {
+        KeyValueSemantics semantics = store().require(KeyValue.class).semantics();
+        String synchronousCommit;
+        String fsync;
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
+            synchronousCommit = show(s, "synchronous_commit");
+            fsync = show(s, "fsync");
+        }
+        assertThat(semantics.durability()).startsWith("synchronous_commit=" + synchronousCommit + ", fsync=" + fsync);
+        assertThat(semantics.update()).isEqualTo(KeyValueSemantics.Update.ATOMIC);
+    }
+
+    @Test
+    @Order(102)
+    void theConfiguredPoolSizeBoundsHowManySessionsRunAtOnce() {
+        StoreConfig two = new StoreConfig(storeId(), uri(), Duration.ofSeconds(1)).withPoolSize(2);
+        try (Store store = Stores.open(two);
+                KeyValueSession first = store.require(KeyValue.class).openSession();
+                KeyValueSession second = store.require(KeyValue.class).openSession()) {
+            assertThat(first).isNotSameAs(second);
+            assertThatThrownBy(() -> store.require(KeyValue.class).openSession())
+                    .isInstanceOf(DbxException.class);
+        }
+    }
+
+    @Test
+    @Order(103)
+    void everyCommentColumnHasAFullTextIndex() throws SQLException {
+        DatasetModel model = store().require(DatasetModel.class);
+        model.drop(TpchSchema.DATASET);
+        model.create(TpchSchema.DATASET);
+        model.index(TpchSchema.DATASET);
+        for (Entity entity : TpchSchema.DATASET.entities()) {
+            for (Column column : entity.columns()) {
+                if (column.fullText()) {
+                    assertThat(count("SELECT count(*) FROM pg_indexes WHERE tablename = '" + entity.name()
+                                    + "' AND indexdef LIKE '%gin (to_tsvector(''english''::regconfig, ("
+                                    + column.name() + ")::text))%'"))
+                            .as("English full-text GIN index on %s.%s", entity.name(), column.name())
+                            .isEqualTo(1);
+                }
+            }
+        }
+    }
+
+    /** PostgreSQL's plan for {@code sql} with {@code parameters} integers bound (1, 2, 3, ...). */
+    private String plan(String sql, int parameters) throws SQLException {
+        StringBuilder plan = new StringBuilder();
+        try (Connection c = connect();
+                PreparedStatement ps = c.prepareStatement("EXPLAIN " + sql)) {
+            for (int i = 1; i <= parameters; i++) {
+                ps.setLong(i, i);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    plan.append(rs.getString(1)).append('\n');
+                }
+            }
+        }
+        return plan.toString();
+    }
+
+    private long count(String sql) throws SQLException {
+        try (Connection c = connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static String show(Statement s, String setting) throws SQLException {
+        try (ResultSet rs = s.executeQuery("SHOW " + setting)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private void execute(String... statements) throws SQLException {
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
+            for (String sql : statements) {
+                s.execute(sql);
+            }
+        }
+    }
+
+    /** pgjdbc straight to the server under test, with the URI's credentials: not through dbx's store. */
+    private Connection connect() throws SQLException {
+        URI uri = uri();
+        String url = "jdbc:postgresql://" + Uris.host(uri, PostgresStoreProvider.EXAMPLE) + ":" + Uris.port(uri, 5432)
+                + "/" + Uris.database(uri, "postgres");
+        return DriverManager.getConnection(url, Uris.user(uri, "postgres"), Uris.password(uri, null));
     }
 }

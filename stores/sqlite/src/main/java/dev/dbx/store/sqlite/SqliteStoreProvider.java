@@ -17,6 +17,11 @@ import org.sqlite.SQLiteDataSource;
 /** SQLite through sqlite-jdbc: a database file, in WAL mode, with foreign keys enforced. */
 public final class SqliteStoreProvider implements StoreProvider {
     static final String EXAMPLE = "sqlite:/path/to/dbx.sqlite";
+    /**
+     * Connections when the configuration names no pool size. One writer at a time is SQLite's rule; a few connections
+     * let readers run beside it (WAL). A session pins one.
+     */
+    static final int DEFAULT_POOL_SIZE = 4;
 
     @Override
     public String id() {
@@ -70,11 +75,10 @@ public final class SqliteStoreProvider implements StoreProvider {
         HikariConfig pool = new HikariConfig();
         pool.setDataSource(sqliteSource);
         pool.setPoolName("dbx-sqlite");
-        // One writer at a time is SQLite's rule; a few connections let readers run beside it (WAL).
-        pool.setMaximumPoolSize(4);
+        pool.setMaximumPoolSize(config.poolSize(DEFAULT_POOL_SIZE));
         pool.setMinimumIdle(0);
         pool.setConnectionTimeout(Math.max(250, config.timeout().toMillis()));
         pool.setInitializationFailTimeout(-1);
-        return new SqliteStore(config.uri(), new HikariDataSource(pool));
+        return new SqliteStore(config, new HikariDataSource(pool));
     }
 }
