@@ -43,9 +43,12 @@ public final class ElasticsearchStoreProvider implements StoreProvider {
     @Override
     public Store open(StoreConfig config) {
         Endpoint endpoint = Endpoint.parse(config.uri());
-        EsClient client = new EsClient(RestClients.build(endpoint, config.timeout()), endpoint, config.timeout());
+        EsClient client = new EsClient(
+                RestClients.build(endpoint, config.timeout(), config.poolSize(RestClients.DEFAULT_CONNECTIONS)),
+                endpoint,
+                config.timeout());
         try {
-            ElasticsearchStore store = new ElasticsearchStore(endpoint, client);
+            ElasticsearchStore store = new ElasticsearchStore(config, endpoint, client);
             store.identity();
             return store;
         } catch (RuntimeException e) {

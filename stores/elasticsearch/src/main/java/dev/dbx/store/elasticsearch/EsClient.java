@@ -73,6 +73,14 @@ final class EsClient implements AutoCloseable {
 
     /** Sends {@code call}; statuses in {@code accepted} come back as replies, other errors are thrown. */
     Reply send(EsRequest call, String doing, int... accepted) {
+        return send(call, doing, "", accepted);
+    }
+
+    /**
+     * Like {@link #send(EsRequest, String, int...)}, for hot paths: a failure says {@code doing + subject} (e.g. "read
+     * of " and the key), put together only when the call failed.
+     */
+    Reply send(EsRequest call, String doing, String subject, int... accepted) {
         try {
             Response response = rest.performRequest(request(call));
             return new Reply(response.getStatusLine().getStatusCode(), parse(response.getEntity()));
@@ -84,11 +92,12 @@ final class EsClient implements AutoCloseable {
                     return new Reply(status, body);
                 }
             }
-            throw EsErrors.status(endpoint, doing, status, body);
+            throw EsErrors.status(endpoint, doing + subject, status, body);
         } catch (IOException e) {
-            throw EsErrors.io(endpoint, doing, timeout, e);
+            throw EsErrors.io(endpoint, doing + subject, timeout, e);
         } catch (IllegalStateException e) {
-            throw new DbxException(doing + " failed: the client of " + endpoint.redacted() + " is closed", null, e);
+            throw new DbxException(
+                    doing + subject + " failed: the client of " + endpoint.redacted() + " is closed", null, e);
         }
     }
 

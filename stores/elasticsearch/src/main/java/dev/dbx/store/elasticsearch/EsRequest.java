@@ -12,7 +12,9 @@ import java.util.Map;
 final class EsRequest {
     final String method;
     final String path;
-    final Map<String, String> parameters = new LinkedHashMap<>();
+    /** Query parameters; an empty map until the first one is added (most calls have none). */
+    Map<String, String> parameters = Map.of();
+
     byte[] body;
     int length;
     boolean ndjson;
@@ -47,6 +49,14 @@ final class EsRequest {
         return request;
     }
 
+    /** A request whose JSON body is what {@code body} holds now (not copied: send it before writing the next). */
+    static EsRequest json(String method, String path, JsonBody body) {
+        EsRequest request = new EsRequest(method, path);
+        request.body = body.bytes();
+        request.length = body.size();
+        return request;
+    }
+
     /** A request with the first {@code length} bytes of {@code body} as NDJSON (the bulk API's format). */
     static EsRequest ndjson(String path, byte[] body, int length) {
         EsRequest request = new EsRequest("POST", path);
@@ -57,6 +67,9 @@ final class EsRequest {
     }
 
     EsRequest parameter(String name, String value) {
+        if (parameters.isEmpty()) {
+            parameters = new LinkedHashMap<>(4);
+        }
         parameters.put(name, value);
         return this;
     }

@@ -27,19 +27,23 @@ import org.opensearch.client.RestClientBuilder;
 /**
  * Builds the low-level REST client for an {@link Endpoint}: every timeout set from the store's timeout (the client's
  * defaults are 1 s to connect and 30 s to answer), credentials sent up front (no 401 round trip per connection), a
- * bounded connection pool whose lease also times out, and TLS trusting the JVM's CAs or the one the URI names.
+ * bounded connection pool (the store's pool size) whose lease also times out, and TLS trusting the JVM's CAs or the one the URI names.
  */
 @SuppressWarnings("deprecation") // the low-level RestClient: see EsClient
 final class RestClients {
     /** Bulk requests, refreshes and deletes of large indices may legitimately take longer than a lookup. */
     static final Duration SLOW_REQUEST = Duration.ofMinutes(2);
 
-    /** Enough for a benchmark's client threads sharing one store; an idle pooled connection costs next to nothing. */
-    private static final int CONNECTIONS = 32;
+    /**
+     * Enough for a benchmark's client threads sharing one store, unless the store's pool size says otherwise; an idle
+     * pooled connection costs next to nothing.
+     */
+    static final int DEFAULT_CONNECTIONS = 32;
 
     private RestClients() {}
 
-    static RestClient build(Endpoint endpoint, Duration timeout) {
+    /** @param connections the most pooled connections, in total and to the server (one route) */
+    static RestClient build(Endpoint endpoint, Duration timeout, int connections) {
         RestClientBuilder builder =
                 RestClient.builder(new HttpHost(endpoint.scheme(), endpoint.host(), endpoint.port()));
         if (!endpoint.pathPrefix().isEmpty()) {
@@ -57,8 +61,8 @@ final class RestClients {
             client.setIOReactorConfig(
                     IOReactorConfig.custom().setIoThreadCount(1).build());
             PoolingAsyncClientConnectionManagerBuilder pool = PoolingAsyncClientConnectionManagerBuilder.create()
-                    .setMaxConnPerRoute(CONNECTIONS)
-                    .setMaxConnTotal(CONNECTIONS);
+                    .setMaxConnPerRoute(connections)
+                    .setMaxConnTotal(connections);
             if (ssl != null) {
                 pool.setTlsStrategy(
                         ClientTlsStrategyBuilder.create().setSslContext(ssl).buildAsync());

@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dbx.core.DbxException;
 import dev.dbx.core.capability.DatasetModel;
+import dev.dbx.core.capability.FieldSet;
 import dev.dbx.core.capability.KeyValue;
+import dev.dbx.core.capability.KeyValueSemantics;
+import dev.dbx.core.capability.KeyValueSession;
 import dev.dbx.core.dataset.Checksum;
 import dev.dbx.core.dataset.Column;
 import dev.dbx.core.dataset.Dataset;
@@ -15,6 +18,7 @@ import dev.dbx.core.dataset.Entity;
 import dev.dbx.core.dataset.RowStream;
 import dev.dbx.core.dataset.TpchSchema;
 import dev.dbx.core.dataset.YcsbSchema;
+import dev.dbx.core.store.Capability;
 import dev.dbx.engine.Ports;
 import dev.dbx.store.testkit.StoreContractIT;
 import dev.dbx.workloads.dataset.TpchSource;
@@ -29,7 +33,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -37,7 +40,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The store contract against a real OpenSearch 3 node (the local engine), plus what is particular to this model: the
  * order documents really embed their line items and customer, a document the strict mapping refuses fails the load,
- * ids that need escaping round-trip, and dataset names are checked before they become index names.
+ * ids that need escaping round-trip, dataset names are checked before they become index names, a session reads its
+ * own writes before any refresh, and composite ids are looked up by key. The tampering goes through plain HTTP
+ * ({@code java.net.http}) on the server's URI: an {@code _update} of a supplier, a deleted customer, and a part
+ * indexed again under another {@code _id} (what a sync that made up its own ids would leave), each with a refresh.
  */
 class ElasticsearchContractIT extends StoreContractIT {
     @Override
@@ -56,12 +62,43 @@ class ElasticsearchContractIT extends StoreContractIT {
     }
 
     @Override
+    protected Set<Class<? extends Capability>> expectedCapabilities() {
+        return Set.of(DatasetModel.class, KeyValue.class);
+    }
+
+    @Override
     protected URI deadUri() {
         return URI.create("http://dbx:secret@127.0.0.1:" + Ports.freeRange(1));
     }
 
+    @Override
+    protected Entity changeOneValue() {
+        JsonNode reply = post(
+                "/dbx-tpch-supplier/_update/1?refresh=true", "{\"doc\":{\"s_comment\":\"changed behind dbx's back\"}}");
+        assertThat(reply.path("result").asText()).isEqualTo("updated");
+        return TpchSchema.SUPPLIER;
+    }
+
+    @Override
+    protected Entity deleteOneRow() {
+        JsonNode reply = send(HttpRequest.newBuilder(base().resolve("/dbx-tpch-customer/_doc/1?refresh=true"))
+                .DELETE());
+        assertThat(reply.path("result").asText()).isEqualTo("deleted");
+        return TpchSchema.CUSTOMER;
+    }
+
+    @Override
+    protected Entity duplicateOneRow() {
+        JsonNode part = get("/dbx-tpch-part/_doc/1");
+        assertThat(part.path("found").asBoolean()).isTrue();
+        JsonNode reply = put(
+                "/dbx-tpch-part/_doc/1-copy?refresh=true", part.path("_source").toString());
+        assertThat(reply.path("result").asText()).isEqualTo("created");
+        return TpchSchema.PART;
+    }
+
     @Test
-    @Order(20)
+    @Order(100)
     void orderDocumentsEmbedTheirLineItemsAndCustomer() throws Exception {
         TpchSource source = new TpchSource(0.01);
         DatasetLoader.load(store(), DatasetLoader.counting(source), true);
@@ -116,7 +153,7 @@ class ElasticsearchContractIT extends StoreContractIT {
     }
 
     @Test
-    @Order(21)
+    @Order(101)
     void aDocumentTheStrictMappingRefusesFailsTheLoad() {
         DatasetModel model = store().require(DatasetModel.class);
         model.drop(YcsbSchema.DATASET);
@@ -143,22 +180,28 @@ class ElasticsearchContractIT extends StoreContractIT {
     }
 
     @Test
-    @Order(22)
+    @Order(102)
     void keysThatNeedEscapingRoundTrip() {
         DatasetModel model = store().require(DatasetModel.class);
-        KeyValue kv = store().require(KeyValue.class);
         model.create(YcsbSchema.DATASET);
-        try {
+        try (KeyValueSession session = store().require(KeyValue.class).openSession()) {
+            String[] values = new String[YcsbSchema.FIELD_COUNT];
             for (String key : List.of("user/with/slashes", "user with spaces?&#", "user+plus%25", "usér-ünïcode")) {
-                kv.insert(key, YcsbData.record(key, 0));
-                assertThat(kv.read(key, Set.of())).as(key).contains(YcsbData.record(key, 0));
-                assertThat(kv.update(key, Map.of("field2", "x"))).isTrue();
-                assertThat(kv.read(key, Set.of("field2"))).contains(Map.of("field2", "x"));
-                assertThat(kv.scan(key, 1, Set.of("field2")))
-                        .singleElement()
-                        .satisfies(r -> assertThat(r.key()).isEqualTo(key));
-                assertThat(kv.delete(key)).isTrue();
-                assertThat(kv.read(key, Set.of())).isEmpty();
+                session.insert(key, YcsbData.values(key, 0));
+                assertThat(session.read(key, FieldSet.all(), values)).as(key).isTrue();
+                assertThat(values).containsExactly(YcsbData.values(key, 0));
+                String[] update = new String[YcsbSchema.FIELD_COUNT];
+                update[2] = "x";
+                assertThat(session.update(key, FieldSet.one(2), update)).isTrue();
+                String[] field2 = new String[YcsbSchema.FIELD_COUNT];
+                assertThat(session.read(key, FieldSet.one(2), field2)).isTrue();
+                assertThat(field2[2]).isEqualTo("x");
+                List<String> scanned = new ArrayList<>();
+                assertThat(session.scan(key, 1, FieldSet.one(2), (k, v) -> scanned.add(k)))
+                        .isOne();
+                assertThat(scanned).containsExactly(key);
+                assertThat(session.delete(key)).isTrue();
+                assertThat(session.read(key, FieldSet.all(), values)).isFalse();
             }
         } finally {
             model.drop(YcsbSchema.DATASET);
@@ -166,18 +209,24 @@ class ElasticsearchContractIT extends StoreContractIT {
     }
 
     @Test
-    @Order(23)
+    @Order(103)
     void writesToAMissingIndexAreRefusedInsteadOfGuessingAMapping() {
         store().require(DatasetModel.class).drop(YcsbSchema.DATASET);
-        KeyValue kv = store().require(KeyValue.class);
-        assertThatThrownBy(() -> kv.insert("user1", YcsbData.record("user1", 0)))
-                .isInstanceOf(DbxException.class)
-                .hasMessageContaining("does not exist");
+        try (KeyValueSession session = store().require(KeyValue.class).openSession()) {
+            assertThatThrownBy(() -> session.insert("user1", YcsbData.values("user1", 0)))
+                    .isInstanceOf(DbxException.class)
+                    .hasMessageContaining("does not exist");
+            String[] values = new String[YcsbSchema.FIELD_COUNT];
+            assertThatThrownBy(() -> session.read("user1", FieldSet.all(), values))
+                    .isInstanceOf(DbxException.class)
+                    .hasMessageContaining("read of user1")
+                    .hasMessageContaining("index_not_found_exception");
+        }
         assertThat(status("/dbx-ycsb-usertable")).isEqualTo(404);
     }
 
     @Test
-    @Order(24)
+    @Order(104)
     void datasetNamesAreCheckedBeforeTheyBecomeIndexNames() {
         Dataset hostile = new Dataset("tpch,other-index", List.of(TpchSchema.REGION));
         assertThatThrownBy(() -> store().require(DatasetModel.class).drop(hostile))
@@ -186,7 +235,7 @@ class ElasticsearchContractIT extends StoreContractIT {
     }
 
     @Test
-    @Order(25)
+    @Order(105)
     void lineItemsLoadedWithoutTheirOrdersAreAppendedToTheExistingOrders() {
         TpchSource source = new TpchSource(0.001);
         Dataset tpch = source.dataset();
@@ -251,6 +300,79 @@ class ElasticsearchContractIT extends StoreContractIT {
             assertSameRows(model, tpch, expected);
         } finally {
             model.drop(tpch);
+        }
+    }
+
+    @Test
+    @Order(106)
+    void aSessionReadsItsOwnWritesBeforeAnyRefreshAndInsertsOnlyNewKeys() {
+        DatasetModel model = store().require(DatasetModel.class);
+        model.drop(YcsbSchema.DATASET);
+        model.create(YcsbSchema.DATASET);
+        KeyValue kv = store().require(KeyValue.class);
+        try (KeyValueSession session = kv.openSession()) {
+            // no refresh at all: only a realtime GET can see the writes
+            put("/dbx-ycsb-usertable/_settings", "{\"index\":{\"refresh_interval\":\"-1\"}}");
+            String key = "user-realtime";
+            session.insert(key, YcsbData.values(key, 0));
+            String[] values = new String[YcsbSchema.FIELD_COUNT];
+            assertThat(session.read(key, FieldSet.all(), values)).isTrue();
+            assertThat(values).containsExactly(YcsbData.values(key, 0));
+            assertThat(get("/dbx-ycsb-usertable/_count").path("count").asLong())
+                    .as("searches do not see the write yet")
+                    .isZero();
+            String[] update = new String[YcsbSchema.FIELD_COUNT];
+            update[5] = "changed";
+            assertThat(session.update(key, FieldSet.one(5), update)).isTrue();
+            assertThat(session.read(key, FieldSet.one(5), values)).isTrue();
+            assertThat(values[5]).isEqualTo("changed");
+
+            assertThatThrownBy(() -> session.insert(key, YcsbData.values(key, 1)))
+                    .isInstanceOf(DbxException.class)
+                    .hasMessageContaining("insert of user-realtime")
+                    .hasMessageContaining("version_conflict_engine_exception");
+
+            KeyValueSemantics semantics = kv.semantics();
+            assertThat(semantics.readYourWrites()).isTrue();
+            assertThat(semantics.update()).isEqualTo(KeyValueSemantics.Update.ATOMIC);
+            assertThat(semantics.durability())
+                    .startsWith(
+                            "index.translog.durability=REQUEST (the server's default): the translog is fsynced before")
+                    .contains("index.refresh_interval=-1 (set on the index)");
+
+            assertThat(session.delete(key)).isTrue();
+            assertThat(session.read(key, FieldSet.all(), values)).isFalse();
+        } finally {
+            model.drop(YcsbSchema.DATASET);
+        }
+    }
+
+    @Test
+    @Order(107)
+    void compositeAndManyKeysAreLookedUpById() {
+        TpchSource source = new TpchSource(0.001);
+        DatasetModel model = store().require(DatasetModel.class);
+        DatasetLoader.load(store(), DatasetLoader.counting(source), true);
+        try {
+            Object[] offer;
+            try (RowStream rows = source.rows(TpchSchema.PARTSUPP)) {
+                offer = rows.next();
+            }
+            List<Object> present = List.of(offer[0], offer[1]);
+            assertThat(model.existingKeys(
+                            TpchSchema.DATASET,
+                            TpchSchema.PARTSUPP,
+                            List.of(present, List.of(offer[0], 999_999L), List.of(999_999L, offer[1]))))
+                    .containsExactly(present);
+
+            List<List<Object>> orders = new ArrayList<>();
+            for (long order = 1; order <= 10_000; order++) { // SF 0.001 has 1,500 orders between 1 and 6,000
+                orders.add(List.of(order));
+            }
+            Set<List<Object>> found = model.existingKeys(TpchSchema.DATASET, TpchSchema.ORDERS, orders);
+            assertThat((long) found.size()).isEqualTo(model.count(TpchSchema.DATASET, TpchSchema.ORDERS));
+        } finally {
+            model.drop(TpchSchema.DATASET);
         }
     }
 
@@ -361,7 +483,7 @@ class ElasticsearchContractIT extends StoreContractIT {
     }
 
     private URI base() {
-        return engine().orElseThrow().uri();
+        return uri();
     }
 
     private JsonNode get(String path) {
@@ -372,6 +494,12 @@ class ElasticsearchContractIT extends StoreContractIT {
         return send(HttpRequest.newBuilder(base().resolve(path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private JsonNode put(String path, String json) {
+        return send(HttpRequest.newBuilder(base().resolve(path))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     private int status(String path) {
@@ -387,11 +515,12 @@ class ElasticsearchContractIT extends StoreContractIT {
         }
     }
 
+    /** Sends a request with a plain HTTP client of the test's own; it must succeed (2xx). */
     private JsonNode send(HttpRequest.Builder request) {
         try (HttpClient http = HttpClient.newHttpClient()) {
             HttpResponse<String> response =
                     http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
             return EsClient.JSON.readTree(response.body());
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.dbx.core.DbxException;
+import dev.dbx.core.capability.KeyValue;
+import dev.dbx.core.capability.KeyValueSemantics;
 import dev.dbx.core.store.ServerIdentity;
 import dev.dbx.core.store.Store;
 import dev.dbx.core.store.Stores;
@@ -181,9 +183,30 @@ class FakeServerTest {
         }
     }
 
+    @Test
+    void theDurabilityIsTheUsertableIndexsTranslogSettingAsTheServerReportsIt() {
+        answers(
+                new Answer(200, OS2_ROOT, 0),
+                new Answer(
+                        200,
+                        "{\"dbx-ycsb-usertable\":{\"settings\":{\"index.translog.durability\":\"async\"},"
+                                + "\"defaults\":{\"index.translog.sync_interval\":\"5s\","
+                                + "\"index.refresh_interval\":\"1s\"}}}",
+                        0));
+        try (Store store = Stores.open("opensearch", uri(""), Duration.ofSeconds(5))) {
+            KeyValueSemantics semantics = store.require(KeyValue.class).semantics();
+            assertThat(semantics.durability())
+                    .startsWith("index.translog.durability=async (set on the index)")
+                    .contains("index.translog.sync_interval=5s (the server's default)")
+                    .contains("index.refresh_interval=1s (the server's default)");
+            assertThat(semantics.update()).isEqualTo(KeyValueSemantics.Update.ATOMIC);
+        }
+        assertThat(bodies).hasSize(2);
+    }
+
     private EsClient client() {
         Endpoint endpoint = Endpoint.parse(uri(""));
         Duration timeout = Duration.ofSeconds(5);
-        return new EsClient(RestClients.build(endpoint, timeout), endpoint, timeout);
+        return new EsClient(RestClients.build(endpoint, timeout, 2), endpoint, timeout);
     }
 }
