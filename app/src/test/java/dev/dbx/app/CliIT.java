@@ -19,6 +19,8 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -244,25 +246,20 @@ class CliIT {
             s.execute("PRAGMA foreign_keys = OFF");
             s.execute("DROP TABLE lineitem");
         }
-        for (String format : new String[] {"--json", "--data-dir"}) {
-            Run run = dbx(
-                    "verify",
-                    "--data-dir",
-                    dataDir(),
-                    "--stores",
-                    "sqlite,duckdb",
-                    "--against",
-                    "sqlite",
-                    format,
-                    dataDir());
+        String[] verify = {"verify", "--data-dir", dataDir(), "--stores", "sqlite,duckdb", "--against", "sqlite"};
+        Run table = dbx(verify);
+        String[] withJson = Arrays.copyOf(verify, verify.length + 1);
+        withJson[verify.length] = "--json";
+        Run json = dbx(withJson);
+        for (Run run : List.of(table, json)) {
             assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(1);
             assertThat(run.err())
                     .contains("cannot verify tpch: the reference sqlite cannot be read (lineitem: cannot read it")
                     .doesNotContain("Exception")
                     .doesNotContain("\tat ");
         }
-        Run table = dbx("verify", "--data-dir", dataDir(), "--stores", "sqlite,duckdb", "--against", "sqlite");
         assertThat(table.out()).contains("not compared").doesNotContain("every store holds the same");
+        assertThat(JSON.readTree(json.out()).get("referenceErrors").toString()).contains("lineitem");
     }
 
     private static JsonNode engine(JsonNode status, String name) {
