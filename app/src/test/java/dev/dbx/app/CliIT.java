@@ -83,6 +83,20 @@ class CliIT {
     }
 
     @Test
+    void poolSizesAreCheckedWhereverTheyComeFrom() throws IOException {
+        Run zero = dbx("status", "--data-dir", dataDir(), "--pool", "postgres=0");
+        assertThat(zero.exit()).isEqualTo(1);
+        assertThat(zero.err()).contains("--pool: pool size 0 is out of range").contains("1 to 1024");
+        Run unknown = dbx("status", "--data-dir", dataDir(), "--pool", "oracle=4");
+        assertThat(unknown.exit()).isEqualTo(1);
+        assertThat(unknown.err()).contains("unknown store 'oracle'").contains("known stores");
+        Path yaml = Files.writeString(dir.resolve("dbx.yaml"), "pools:\n  redis: many\n");
+        Run bad = dbx("status", "--data-dir", dataDir(), "--config", yaml.toString());
+        assertThat(bad.exit()).isEqualTo(1);
+        assertThat(bad.err()).contains("dbx.yaml").doesNotContain("Exception");
+    }
+
+    @Test
     void aMalformedStoreUriSaysWhatItExpects() {
         Run run = dbx("status", "--data-dir", dataDir(), "--store", "mongo=db.example:27017");
         assertThat(run.exit()).isEqualTo(1);
