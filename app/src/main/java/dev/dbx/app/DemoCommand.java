@@ -98,10 +98,15 @@ final class DemoCommand implements Callable<Integer> {
 
     private static boolean roundTrips(Lab lab, List<StoreTarget> targets, PrintStream out) {
         TextTable table = new TextTable("STORE", "SERVER", "WROTE AND READ BACK", "TIME");
+        TextTable semantics = new TextTable("STORE", "UPDATE", "DURABILITY (AS THE SERVER REPORTS IT)");
         boolean ok = true;
         String key = "user-dbx-demo-" + Long.toHexString(System.nanoTime());
         for (StoreTarget target : targets) {
             RoundTrip.Result r = RoundTrip.check(lab, target, key);
+            if (r.semantics() != null) {
+                semantics.row(
+                        r.store(), r.semantics().update().label(), r.semantics().durability());
+            }
             ok &= r.same();
             table.row(
                     r.store(),
@@ -112,6 +117,10 @@ final class DemoCommand implements Callable<Integer> {
                     Format.seconds(r.took().toNanos()));
         }
         table.print(out);
+        if (!semantics.isEmpty()) {
+            out.println();
+            semantics.print(out);
+        }
         return ok;
     }
 

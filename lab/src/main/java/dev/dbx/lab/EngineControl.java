@@ -2,23 +2,21 @@ package dev.dbx.lab;
 
 import dev.dbx.core.DbxException;
 import dev.dbx.core.store.Placement;
+import dev.dbx.engine.Directories;
 import dev.dbx.engine.EngineFailure;
 import dev.dbx.engine.EngineState;
 import dev.dbx.engine.EngineStatus;
 import dev.dbx.engine.LocalEngine;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /** Starts and stops the lab's local engines (and opens its embedded stores), reporting each step as an event. */
 public final class EngineControl {
@@ -136,7 +134,7 @@ public final class EngineControl {
         if (wipe) {
             for (StoreTarget target : lab.stores()) {
                 if (target.placement() == Placement.EMBEDDED && selected.contains(target.storeId())) {
-                    deleteTree(target.embeddedDir());
+                    Directories.delete(target.embeddedDir());
                     events.accept(new EngineEvent.Wiped(target.storeId(), target.embeddedDir()));
                 }
             }
@@ -159,18 +157,5 @@ public final class EngineControl {
             events.accept(new EngineEvent.Wiped(engine.name(), lab.supervisor().home(engine)));
         }
         return after;
-    }
-
-    private static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new DbxException("cannot delete " + root + ": " + e.getMessage());
-        }
     }
 }

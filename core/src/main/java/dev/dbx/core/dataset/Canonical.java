@@ -11,7 +11,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 
 /**
  * Turns what a driver hands back into the canonical value of a column, so that rows read from any store compare equal
@@ -43,6 +45,21 @@ public final class Canonical {
             row[i] = value(entity.columns().get(i), row[i]);
         }
         return row;
+    }
+
+    /**
+     * A key as canonical values of its columns (an entity's primary key columns, in order), checked for width: the form
+     * {@link dev.dbx.core.capability.DatasetModel#existingKeys} takes keys in and gives them back.
+     */
+    public static List<Object> key(List<Column> columns, List<Object> key) {
+        if (key.size() != columns.size()) {
+            throw new DbxException("a key of " + columns.size() + " value(s) was expected, not " + key);
+        }
+        List<Object> out = new ArrayList<>(key.size());
+        for (int i = 0; i < key.size(); i++) {
+            out.add(value(columns.get(i), key.get(i)));
+        }
+        return out;
     }
 
     /** {@code d} at the column's scale, when that loses no digit (12.3 becomes 12.30; 12.345 is refused). */

@@ -16,11 +16,9 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.ToIntFunction;
-import java.util.stream.Stream;
 
 /**
  * Runs local engines in the background, each in its own OS process and session, and keeps what it needs to find them
@@ -196,7 +194,7 @@ public final class EngineSupervisor {
         if (runningProcess(engine).isPresent()) {
             throw new DbxException("cannot wipe " + engine.name() + " while it runs", "stop it first: dbx down");
         }
-        deleteTree(home);
+        Directories.delete(home);
     }
 
     /** SIGKILLs the process group led by {@code pid}, and any descendant outside it, and waits until they are gone. */
@@ -371,19 +369,6 @@ public final class EngineSupervisor {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DbxException("interrupted");
-        }
-    }
-
-    private static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new DbxException("cannot delete " + root + ": " + e.getMessage());
         }
     }
 }

@@ -9,7 +9,7 @@ import dev.dbx.core.capability.NativeBulkLoad;
 import dev.dbx.core.dataset.Entity;
 import dev.dbx.core.dataset.TpchSchema;
 import dev.dbx.core.store.Capability;
-import dev.dbx.store.testkit.StoreContractIT;
+import dev.dbx.store.jdbc.SqlStoreContractIT;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -18,13 +18,12 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Set;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /** The store contract against a real DuckDB database file (DuckDB is embedded: the library is the engine). */
-class DuckdbContractIT extends StoreContractIT {
+class DuckdbContractIT extends SqlStoreContractIT {
     @Override
     protected String storeId() {
         return "duckdb";
@@ -55,18 +54,6 @@ class DuckdbContractIT extends StoreContractIT {
         return Set.of(DatasetModel.class, KeyValue.class, NativeBulkLoad.class);
     }
 
-    @Override
-    protected Entity changeOneValue() throws SQLException {
-        execute("UPDATE supplier SET s_name = 'Supplier#changed' WHERE s_suppkey = 1");
-        return TpchSchema.SUPPLIER;
-    }
-
-    @Override
-    protected Entity deleteOneRow() throws SQLException {
-        execute("DELETE FROM lineitem WHERE l_orderkey = 1 AND l_linenumber = 1");
-        return TpchSchema.LINEITEM;
-    }
-
     /** DuckDB's TPC-H tables have no key (see the schema): the row goes in again as it is. */
     @Override
     protected Entity duplicateOneRow() throws SQLException {
@@ -84,15 +71,6 @@ class DuckdbContractIT extends StoreContractIT {
         assertThat(semantics.conflicts()).contains("conflictRetries()");
     }
 
-    private void execute(String... statements) throws SQLException {
-        try (Connection c = connect();
-                Statement s = c.createStatement()) {
-            for (String sql : statements) {
-                s.execute(sql);
-            }
-        }
-    }
-
     /**
      * duckdb_jdbc straight on the database file, not through dbx's store or its capability objects. The store holds
      * the file open in this JVM, and DuckDB allows one instance of a file per process: the driver hands a new
@@ -100,7 +78,8 @@ class DuckdbContractIT extends StoreContractIT {
      * {@link java.util.Properties} and nothing else). A duplicate of the store's own connection would reach it too,
      * but only through the store's objects.
      */
-    private Connection connect() throws SQLException {
+    @Override
+    protected Connection connect() throws SQLException {
         DuckdbLocation location = DuckdbLocation.parse(uri());
         return DriverManager.getConnection("jdbc:duckdb:" + location.file(), DuckdbDatabase.configuration(location));
     }

@@ -49,7 +49,7 @@ final class KeyLookup {
         Set<List<Object>> found = new HashSet<>();
         Map<String, List<Object>> byId = new LinkedHashMap<>();
         for (List<Object> key : keys) {
-            List<Object> canonical = canonical(keyColumns, key);
+            List<Object> canonical = Canonical.key(keyColumns, key);
             Object[] row = new Object[entity.columns().size()];
             for (int i = 0; i < at.length; i++) {
                 row[at[i]] = canonical.get(i);
@@ -107,7 +107,7 @@ final class KeyLookup {
             }
         };
         for (List<Object> key : keys) {
-            List<Object> canonical = canonical(keyColumns, key);
+            List<Object> canonical = Canonical.key(keyColumns, key);
             Object[] parentRow = new Object[parent.columns().size()];
             parentRow[parentKey] = canonical.get(parentAt);
             List<Object> itemKey = new ArrayList<>(canonical);
@@ -146,16 +146,5 @@ final class KeyLookup {
                 found.accept(doc.path("_id").asText(), doc.path("_source"));
             }
         }
-    }
-
-    private static List<Object> canonical(List<Column> keyColumns, List<Object> key) {
-        if (key.size() != keyColumns.size()) {
-            throw new DbxException("a key of " + keyColumns.size() + " value(s) was expected, not " + key);
-        }
-        List<Object> out = new ArrayList<>(key.size());
-        for (int i = 0; i < key.size(); i++) {
-            out.add(Canonical.value(keyColumns.get(i), key.get(i)));
-        }
-        return out;
     }
 }

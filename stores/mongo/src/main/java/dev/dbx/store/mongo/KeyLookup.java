@@ -83,7 +83,7 @@ final class KeyLookup {
         // parent _id -> (the element's key values, canonical, in key order with the parent's left out -> the key)
         Map<Object, Map<List<Object>, List<Object>>> byParent = new LinkedHashMap<>();
         for (List<Object> key : keys) {
-            List<Object> canonical = canonical(keyColumns, key);
+            List<Object> canonical = Canonical.key(keyColumns, key);
             Object parentId = BsonValues.toBson(parentColumn, canonical.get(parentAt));
             List<Object> elementKey = new ArrayList<>(canonical);
             elementKey.remove(parentAt);
@@ -136,17 +136,6 @@ final class KeyLookup {
                 .projection(projection)
                 .batchSize(BATCH)
                 .forEach(action);
-    }
-
-    private static List<Object> canonical(List<Column> keyColumns, List<Object> key) {
-        if (key.size() != keyColumns.size()) {
-            throw new DbxException("a key of " + keyColumns.size() + " value(s) was expected, not " + key);
-        }
-        List<Object> out = new ArrayList<>(key.size());
-        for (int i = 0; i < key.size(); i++) {
-            out.add(Canonical.value(keyColumns.get(i), key.get(i)));
-        }
-        return out;
     }
 
     private static Object single(List<Object> key) {

@@ -19,7 +19,7 @@ import dev.dbx.core.store.StoreConfig;
 import dev.dbx.core.store.Stores;
 import dev.dbx.engine.Ports;
 import dev.dbx.store.jdbc.SqlDatasetModel;
-import dev.dbx.store.testkit.StoreContractIT;
+import dev.dbx.store.jdbc.SqlStoreContractIT;
 import dev.dbx.workloads.dataset.TpchSource;
 import dev.dbx.workloads.load.DatasetLoader;
 import java.net.URI;
@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /** The store contract against a real PostgreSQL 17 server started from engines/postgres. */
-class PostgresContractIT extends StoreContractIT {
+class PostgresContractIT extends SqlStoreContractIT {
     @Override
     protected String storeId() {
         return "postgres";
@@ -56,18 +56,6 @@ class PostgresContractIT extends StoreContractIT {
     @Override
     protected Set<Class<? extends Capability>> expectedCapabilities() {
         return Set.of(DatasetModel.class, KeyValue.class, NativeBulkLoad.class);
-    }
-
-    @Override
-    protected Entity changeOneValue() throws SQLException {
-        execute("UPDATE supplier SET s_name = 'Supplier#changed' WHERE s_suppkey = 1");
-        return TpchSchema.SUPPLIER;
-    }
-
-    @Override
-    protected Entity deleteOneRow() throws SQLException {
-        execute("DELETE FROM lineitem WHERE l_orderkey = 1 AND l_linenumber = 1");
-        return TpchSchema.LINEITEM;
     }
 
     /** A faulty sync that dropped the key (and the foreign key resting on it) to get a row in twice. */
@@ -169,15 +157,6 @@ class PostgresContractIT extends StoreContractIT {
         return plan.toString();
     }
 
-    private long count(String sql) throws SQLException {
-        try (Connection c = connect();
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
     private static String show(Statement s, String setting) throws SQLException {
         try (ResultSet rs = s.executeQuery("SHOW " + setting)) {
             rs.next();
@@ -185,17 +164,9 @@ class PostgresContractIT extends StoreContractIT {
         }
     }
 
-    private void execute(String... statements) throws SQLException {
-        try (Connection c = connect();
-                Statement s = c.createStatement()) {
-            for (String sql : statements) {
-                s.execute(sql);
-            }
-        }
-    }
-
     /** pgjdbc straight to the server under test, with the URI's credentials: not through dbx's store. */
-    private Connection connect() throws SQLException {
+    @Override
+    protected Connection connect() throws SQLException {
         URI uri = uri();
         String url = "jdbc:postgresql://" + Uris.host(uri, PostgresStoreProvider.EXAMPLE) + ":" + Uris.port(uri, 5432)
                 + "/" + Uris.database(uri, "postgres");

@@ -14,7 +14,7 @@ import dev.dbx.core.store.Capability;
 import dev.dbx.core.store.Store;
 import dev.dbx.core.store.StoreConfig;
 import dev.dbx.core.store.Stores;
-import dev.dbx.store.testkit.StoreContractIT;
+import dev.dbx.store.jdbc.SqlStoreContractIT;
 import dev.dbx.workloads.dataset.TpchSource;
 import dev.dbx.workloads.load.DatasetLoader;
 import java.io.IOException;
@@ -27,7 +27,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -36,7 +35,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /** The store contract against a real SQLite database file (SQLite is embedded: the library is the engine). */
-class SqliteContractIT extends StoreContractIT {
+class SqliteContractIT extends SqlStoreContractIT {
     @Override
     protected String storeId() {
         return "sqlite";
@@ -65,18 +64,6 @@ class SqliteContractIT extends StoreContractIT {
     @Override
     protected Set<Class<? extends Capability>> expectedCapabilities() {
         return Set.of(DatasetModel.class, KeyValue.class);
-    }
-
-    @Override
-    protected Entity changeOneValue() throws SQLException {
-        execute("UPDATE supplier SET s_name = 'Supplier#changed' WHERE s_suppkey = 1");
-        return TpchSchema.SUPPLIER;
-    }
-
-    @Override
-    protected Entity deleteOneRow() throws SQLException {
-        execute("DELETE FROM lineitem WHERE l_orderkey = 1 AND l_linenumber = 1");
-        return TpchSchema.LINEITEM;
     }
 
     /**
@@ -152,26 +139,9 @@ class SqliteContractIT extends StoreContractIT {
         }
     }
 
-    private long count(String sql) throws SQLException {
-        try (Connection c = connect();
-                PreparedStatement ps = c.prepareStatement(sql);
-                ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private void execute(String... statements) throws SQLException {
-        try (Connection c = connect();
-                Statement s = c.createStatement()) {
-            for (String sql : statements) {
-                s.execute(sql);
-            }
-        }
-    }
-
     /** sqlite-jdbc straight on the database file: not through dbx's store. */
-    private Connection connect() throws SQLException {
+    @Override
+    protected Connection connect() throws SQLException {
         return DriverManager.getConnection("jdbc:sqlite:" + uri().getSchemeSpecificPart());
     }
 }
