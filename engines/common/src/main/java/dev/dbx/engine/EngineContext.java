@@ -11,12 +11,23 @@ import java.util.List;
  * @param cacheDir a directory shared by all engines for things unpacked once (server binaries)
  * @param host the loopback address the server binds to
  * @param ports the engine's ports: the first is the one clients use, further ones (e.g. Kafka's controller) follow
+ * @param secret the lab's secret (see {@link LabSecret}): the password the engine asks of clients, where it can
  */
-public record EngineContext(String name, Path home, Path cacheDir, String host, List<Integer> ports) {
+public record EngineContext(String name, Path home, Path cacheDir, String host, List<Integer> ports, String secret) {
     public static final String LOOPBACK = "127.0.0.1";
 
     public EngineContext {
         ports = List.copyOf(ports);
+    }
+
+    /** The user dbx is known by, where the engine has users. */
+    public String user() {
+        return LabSecret.USER;
+    }
+
+    /** {@code user:secret@}, for a URI's authority (the secret is base64url: no character needs encoding). */
+    public String credentials() {
+        return user() + ":" + secret + "@";
     }
 
     /** The server's data directory. */

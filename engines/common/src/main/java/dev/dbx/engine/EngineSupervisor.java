@@ -58,7 +58,8 @@ public final class EngineSupervisor {
                 .map(StateFile::ports)
                 .orElseGet(() -> consecutive(
                         portChoice.applyAsInt(engine), engine.portNames().size()));
-        return new EngineContext(engine.name(), home(engine), cacheDir, EngineContext.LOOPBACK, ports);
+        return new EngineContext(
+                engine.name(), home(engine), cacheDir, EngineContext.LOOPBACK, ports, LabSecret.ensure(dataDir));
     }
 
     /**
@@ -86,7 +87,8 @@ public final class EngineSupervisor {
                 home(engine),
                 cacheDir,
                 EngineContext.LOOPBACK,
-                consecutive(portChoice.applyAsInt(engine), engine.portNames().size()));
+                consecutive(portChoice.applyAsInt(engine), engine.portNames().size()),
+                LabSecret.ensure(dataDir));
         prepareDirectories(ctx);
         checkPorts(engine, ctx);
 
@@ -103,7 +105,7 @@ public final class EngineSupervisor {
         URI uri = engine.uri(ctx);
         Instant processStart = process.toHandle().info().startInstant().orElse(Instant.now());
         try {
-            new StateFile(engine.name(), process.pid(), processStart, ctx.ports(), uri.toString(), Instant.now())
+            new StateFile(engine.name(), process.pid(), processStart, ctx.ports(), Uris.redact(uri), Instant.now())
                     .write(ctx.home());
         } catch (IOException e) {
             kill(process.pid());
@@ -124,7 +126,8 @@ public final class EngineSupervisor {
                     .map(reason -> EngineStatus.of(engine.name(), EngineState.unavailable, null, reason))
                     .orElseGet(() -> EngineStatus.of(engine.name(), EngineState.stopped, null, null));
         }
-        URI uri = URI.create(state.get().uri());
+        // the state file's URI has no secret: the one to ask with comes from the engine and the lab's secret
+        URI uri = engine.uri(context(engine));
         Optional<ProcessHandle> process =
                 Processes.find(state.get().pid(), state.get().processStart());
         if (process.isEmpty()) {
@@ -271,8 +274,13 @@ public final class EngineSupervisor {
 
     private void prepareDirectories(EngineContext ctx) {
         try {
-            Files.createDirectories(ctx.dataDir());
-            Files.createDirectories(ctx.home().resolve("tmp"));
+            // owner-only from the data directory down: other users of the machine see none of the lab's files
+            PrivateFiles.directory(dataDir);
+            PrivateFiles.directory(dataDir.resolve("engines"));
+            PrivateFiles.directory(ctx.home());
+            PrivateFiles.directory(ctx.dataDir());
+            PrivateFiles.directory(ctx.home().resolve("tmp"));
+            PrivateFiles.createFile(ctx.logFile());
             Files.createDirectories(cacheDir);
             Path probe = Files.createTempFile(ctx.home(), ".write-check", "");
             Files.delete(probe);
@@ -310,8 +318,9 @@ public final class EngineSupervisor {
     private static Process spawn(EngineContext ctx, Launch launch) {
         List<String> command = new ArrayList<>();
         // A session of its own: a Ctrl-C in dbx's terminal does not reach the server, and the server leads a process
-        // group that can be signalled (and killed) as a whole.
+        // group that can be signalled (and killed) as a whole. Its umask makes every file it creates owner-only.
         command.add("setsid");
+        command.addAll(List.of("sh", "-c", "umask 077 && exec \"$@\"", "dbx-engine-" + ctx.name()));
         command.addAll(launch.command());
         appendLog(ctx.logFile(), "dbx: starting " + ctx.name() + ": " + Uris.redactText(String.join(" ", command)));
         ProcessBuilder builder = new ProcessBuilder(command)

@@ -40,7 +40,7 @@ record StateFile(String engine, long pid, Instant processStart, List<Integer> po
     }
 
     void write(Path home) throws IOException {
-        Path tmp = home.resolve("engine.json.tmp");
+        Path tmp = PrivateFiles.createFile(home.resolve("engine.json.tmp"));
         JSON.writeValue(tmp.toFile(), this);
         Files.move(tmp, path(home), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
