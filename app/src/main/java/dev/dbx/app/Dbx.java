@@ -6,6 +6,7 @@ import dev.dbx.core.config.ConfigLoader;
 import dev.dbx.core.config.DbxConfig;
 import dev.dbx.engine.EngineFailure;
 import dev.dbx.lab.Lab;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,7 +32,8 @@ import picocli.CommandLine.ScopeType;
             ImportCommand.class,
             DemoCommand.class,
             GenCommand.class,
-            BenchCommand.class
+            BenchCommand.class,
+            SecretCommand.class
         },
         footer = {
             "",
@@ -97,7 +99,7 @@ public final class Dbx implements Runnable {
         if (lab == null) {
             Duration t = timeout == null ? null : ConfigLoader.parseDuration("--timeout", timeout);
             DbxConfig config = ConfigLoader.load(
-                    new ConfigLoader.Overrides(configFile, dataDir, stores, ports, t, pools), System.getenv());
+                    new ConfigLoader.Overrides(configFile, dataDir, stores, ports, t, pools), environment);
             Logging.init(config.dataDir());
             lab = new Lab(config);
         }
@@ -108,12 +110,45 @@ public final class Dbx implements Runnable {
         System.exit(execute(args));
     }
 
-    /** Runs dbx and returns its exit code: 0 ok, 1 failed, 2 bad usage. */
+    /**
+     * Runs dbx and returns its exit code: 0 ok, 1 failed, 2 bad usage. Everything it prints, on either stream and by
+     * any path (picocli's own messages included), goes through the secret redaction; stderr lines are cut at
+     * {@value #MAX_ERR_LINE} characters (an error may quote input).
+     */
     public static int execute(String... args) {
-        CommandLine cli = new CommandLine(new Dbx());
-        cli.setExecutionExceptionHandler(Dbx::handle);
-        cli.setParameterExceptionHandler(Dbx::badUsage);
-        return cli.execute(args);
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        rawOut = out;
+        PrintStream redactedOut = RedactedOutput.of(out, 0);
+        PrintStream redactedErr = RedactedOutput.of(err, MAX_ERR_LINE);
+        System.setOut(redactedOut);
+        System.setErr(redactedErr);
+        try {
+            CommandLine cli = new CommandLine(new Dbx());
+            cli.setOut(new PrintWriter(redactedOut, true));
+            cli.setErr(new PrintWriter(redactedErr, true));
+            cli.setExecutionExceptionHandler(Dbx::handle);
+            cli.setParameterExceptionHandler(Dbx::badUsage);
+            return cli.execute(args);
+        } finally {
+            redactedOut.flush();
+            redactedErr.flush();
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    /** The environment settings are read from: the process's, or a test's. */
+    static volatile java.util.Map<String, String> environment = System.getenv();
+
+    /** The longest stderr line shown whole. */
+    static final int MAX_ERR_LINE = 1_000;
+
+    /** The terminal's stdout without redaction: only {@code dbx secret}, asked to show the secret, writes there. */
+    private static volatile PrintStream rawOut = System.out;
+
+    static PrintStream rawOut() {
+        return rawOut;
     }
 
     private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
@@ -136,7 +171,15 @@ public final class Dbx implements Runnable {
     private static int badUsage(CommandLine.ParameterException e, String[] args) {
         CommandLine cli = e.getCommandLine();
         PrintWriter err = cli.getErr();
-        err.println("dbx: " + e.getMessage());
+        if (e.getArgSpec() instanceof CommandLine.Model.OptionSpec option
+                && option.longestName().equals("--store")) {
+            // picocli would quote the value, and a store's value is a URI that may hold a password
+            err.println(
+                    "dbx: --store expects STORE=URI, e.g. --store mongo=mongodb://user:password@db.example:27017/shop"
+                            + " (the value given is not repeated here: it may hold a password)");
+        } else {
+            err.println("dbx: " + e.getMessage());
+        }
         err.println("Try '" + cli.getCommandSpec().qualifiedName() + " --help'.");
         err.flush();
         return 2;

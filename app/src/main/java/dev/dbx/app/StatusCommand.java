@@ -5,6 +5,7 @@ import dev.dbx.engine.EngineStatus;
 import dev.dbx.lab.Lab;
 import dev.dbx.lab.LabStatus;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,11 +33,13 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Lab lab = dbx.lab();
-        List<EngineStatus> statuses = new LabStatus(lab).collect(lab.select(engines));
+        Set<String> selected = lab.select(engines);
+        List<EngineStatus> statuses = new LabStatus(lab).collect(selected);
         if (json) {
             StatusReport.json(statuses, System.out);
         } else {
             StatusReport.table(statuses, System.out);
+            StatusReport.security(lab, selected, System.out);
         }
         return statuses.stream().anyMatch(s -> s.state() == EngineState.crashed) ? 1 : 0;
     }

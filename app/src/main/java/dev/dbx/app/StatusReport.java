@@ -7,10 +7,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dbx.core.Uris;
 import dev.dbx.engine.EngineState;
 import dev.dbx.engine.EngineStatus;
+import dev.dbx.engine.LabSecret;
+import dev.dbx.engine.LocalEngine;
+import dev.dbx.lab.Lab;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /** Prints engine statuses as a table (for people) or JSON (for scripts). */
 final class StatusReport {
@@ -71,6 +75,18 @@ final class StatusReport {
             out.println(JSON.writeValueAsString(root));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Where the lab's secret is, and which selected engines take no password (and why). */
+    static void security(Lab lab, Set<String> selected, PrintStream out) {
+        out.println("local engines ask for user " + LabSecret.USER + " and the lab's secret: "
+                + LabSecret.path(lab.dataDir()) + " (yours alone; 'dbx secret' prints it, 'dbx secret --uri STORE' a"
+                + " whole URI)");
+        for (LocalEngine engine : lab.localEngines()) {
+            if (selected.contains(engine.name())) {
+                engine.unprotectedReason().ifPresent(why -> out.println(engine.name() + ": no password: " + why));
+            }
         }
     }
 

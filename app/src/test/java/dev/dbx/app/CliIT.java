@@ -19,8 +19,10 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -274,6 +276,74 @@ class CliIT {
         }
         assertThat(table.out()).contains("not compared").doesNotContain("every store holds the same");
         assertThat(JSON.readTree(json.out()).get("referenceErrors").toString()).contains("lineitem");
+    }
+
+    /** Every character a URI reserves, and the percent sign, in one password; and each alone. */
+    private static final String[] PASSWORDS = {"p/ w#o?r@d%x", "sl/ash", "sp ace", "ha#sh", "qu?ery", "a@t", "per%cent"
+    };
+
+    @Test
+    void aPasswordWithReservedCharactersNeverAppearsInAnyOutputOrLog() throws Exception {
+        int dead = Ports.freeRange(1);
+        for (String password : PASSWORDS) {
+            String uri = "postgresql://dbx:" + password + "@127.0.0.1:" + dead + "/dbx";
+            String mongo = "mongodb://dbx:" + password + "@127.0.0.1:" + dead + "/dbx";
+            Path yaml = Files.writeString(dir.resolve("dbx.yaml"), "stores:\n  postgres: '" + uri + "'\n");
+            List<Run> runs = new ArrayList<>();
+            runs.add(dbx("status", "--data-dir", dataDir(), "--timeout", "2s", "--store", "postgres=" + uri));
+            runs.add(dbx("status", "--data-dir", dataDir(), "--timeout", "2s", "--store", "postgres=" + uri, "--json"));
+            runs.add(dbx(
+                    "up",
+                    "--data-dir",
+                    dataDir(),
+                    "--timeout",
+                    "2s",
+                    "--engines",
+                    "sqlite",
+                    "--store",
+                    "mongo=" + mongo));
+            runs.add(dbx(
+                    "load",
+                    "--data-dir",
+                    dataDir(),
+                    "--timeout",
+                    "2s",
+                    "--dataset",
+                    "tpch",
+                    "--stores",
+                    "postgres",
+                    "--store",
+                    "postgres=" + uri));
+            runs.add(dbx(
+                    "verify",
+                    "--data-dir",
+                    dataDir(),
+                    "--timeout",
+                    "2s",
+                    "--stores",
+                    "postgres",
+                    "--store",
+                    "postgres=" + uri));
+            runs.add(dbx("status", "--data-dir", dataDir(), "--timeout", "2s", "--config", yaml.toString()));
+            runs.add(dbx("status", "--data-dir", dataDir(), "--timeout", "2s", "--store", uri));
+            Dbx.environment = Map.of("DBX_STORE_POSTGRES", uri);
+            try {
+                runs.add(dbx("status", "--data-dir", dataDir(), "--timeout", "2s", "--json"));
+            } finally {
+                Dbx.environment = System.getenv();
+            }
+            for (Run run : runs) {
+                assertThat(run.out() + run.err())
+                        .as("output for password %s", password)
+                        .doesNotContain(password)
+                        .doesNotContain(java.net.URLEncoder.encode(password, StandardCharsets.UTF_8));
+            }
+            assertThat(runs.get(0).out() + runs.get(1).out()).contains("dbx:***@127.0.0.1:" + dead);
+            Path log = Path.of(dataDir(), "dbx.log");
+            if (Files.exists(log)) {
+                assertThat(Files.readString(log)).doesNotContain(password);
+            }
+        }
     }
 
     private static JsonNode engine(JsonNode status, String name) {

@@ -7,8 +7,8 @@ import dev.dbx.engine.EngineFailure;
 import dev.dbx.engine.EngineState;
 import dev.dbx.engine.EngineStatus;
 import dev.dbx.engine.LocalEngine;
+import dev.dbx.engine.PrivateFiles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -102,7 +102,9 @@ public final class EngineControl {
 
     private EngineStatus openEmbedded(LabStatus status, StoreTarget target, AtomicBoolean failed) {
         try {
-            Files.createDirectories(target.embeddedDir());
+            PrivateFiles.directory(lab.dataDir());
+            PrivateFiles.directory(target.embeddedDir().getParent());
+            PrivateFiles.directory(target.embeddedDir());
         } catch (IOException e) {
             failed.set(true);
             String message = "cannot create " + target.embeddedDir();

@@ -12,6 +12,7 @@ import dev.dbx.engine.CacheDir;
 import dev.dbx.engine.EngineSupervisor;
 import dev.dbx.engine.Engines;
 import dev.dbx.engine.LocalEngine;
+import dev.dbx.engine.PrivateFiles;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -147,7 +148,9 @@ public final class Lab {
     public Store open(StoreTarget target, int poolSize) {
         if (target.placement() == Placement.EMBEDDED) {
             try {
-                java.nio.file.Files.createDirectories(target.embeddedDir());
+                PrivateFiles.directory(dataDir());
+                PrivateFiles.directory(target.embeddedDir().getParent());
+                PrivateFiles.directory(target.embeddedDir());
             } catch (java.io.IOException e) {
                 throw new DbxException(
                         "cannot create " + target.embeddedDir() + " for the " + target.storeId() + " database",

@@ -35,6 +35,14 @@ public abstract class LocalEngine {
         return List.of("client");
     }
 
+    /**
+     * Why this engine takes no password here, when it does not (said by {@code dbx status} and the docs): then any
+     * local user can reach it on the loopback address. Empty for an engine that asks for the lab's secret.
+     */
+    public Optional<String> unprotectedReason() {
+        return Optional.empty();
+    }
+
     /** Why this engine cannot run here (with how to fix it), or empty when it can. */
     public Optional<String> unavailableReason() {
         return Optional.empty();

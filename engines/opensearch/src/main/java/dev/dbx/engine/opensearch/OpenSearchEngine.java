@@ -100,6 +100,13 @@ public final class OpenSearchEngine extends LocalEngine {
                 "--enable-native-access=ALL-UNNAMED");
     }
 
+    /** The runner's distribution has no security plugin (see engines.md): nothing can ask for a password. */
+    @Override
+    public Optional<String> unprotectedReason() {
+        return Optional.of("the OpenSearch distribution that runs here has no security plugin, so it cannot ask for a"
+                + " password: any user of this machine can reach it on 127.0.0.1 (its files are still yours alone)");
+    }
+
     @Override
     public URI uri(EngineContext ctx) {
         return URI.create("http://" + ctx.host() + ":" + ctx.port());
