@@ -5,6 +5,7 @@ import dev.dbx.core.store.ServerIdentity;
 import dev.dbx.engine.EngineContext;
 import dev.dbx.engine.Launch;
 import dev.dbx.engine.LocalEngine;
+import dev.dbx.engine.PrivateFiles;
 import dev.dbx.engine.ServerBinaries;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
@@ -14,16 +15,19 @@ import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Redis: Debian's {@code redis-server} when it is on the PATH (newer), else the Linux binary shipped in the
  * embedded-redis jar. Persistence is an append-only file synced once a second, so data survives {@code dbx down}
- * without background snapshots disturbing benchmarks.
+ * without background snapshots disturbing benchmarks. Clients log in as dbx with the lab's secret; dangerous commands
+ * are denied to that user (see {@link RedisConfig}).
  */
 public final class RedisEngine extends LocalEngine {
     private static final String BUNDLED_ENTRY = "redis-server-6.2.6-v5-linux-amd64";
@@ -43,31 +47,39 @@ public final class RedisEngine extends LocalEngine {
         return 16379;
     }
 
+    /**
+     * {@code redis-server <home>/redis.conf}: every setting, the ACL users among them, is in the owner-only file (see
+     * {@link RedisConfig}), none on the command line. A data directory of an older dbx (no password then, files made
+     * with the invoking user's umask) needs nothing else: its append-only file holds data, not users, and its files are
+     * made owner-only here.
+     */
     @Override
     public Launch launch(EngineContext ctx) throws IOException {
         Path binary = debianBinary().isPresent() ? debianBinary().get() : bundledBinary(ctx);
-        return Launch.of(
-                ctx.dataDir(),
-                List.of(
-                        binary.toString(),
-                        "--port",
-                        Integer.toString(ctx.port()),
-                        "--bind",
-                        ctx.host(),
-                        "--dir",
-                        ctx.dataDir().toString(),
-                        "--daemonize",
-                        "no",
-                        "--protected-mode",
-                        "yes",
-                        "--save",
-                        "",
-                        "--appendonly",
-                        "yes",
-                        "--appendfsync",
-                        "everysec",
-                        "--logfile",
-                        ""));
+        privateTree(ctx.dataDir());
+        Path config = RedisConfig.write(ctx);
+        return Launch.of(ctx.dataDir(), List.of(binary.toString(), config.toString()));
+    }
+
+    /** Makes every file and directory below {@code dir} owner-only (those of an older dbx may be readable by all). */
+    static void privateTree(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        List<Path> paths;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            paths = walk.toList();
+        }
+        for (Path p : paths) {
+            if (Files.isSymbolicLink(p)) {
+                continue;
+            }
+            if (Files.isDirectory(p)) {
+                PrivateFiles.directory(p);
+            } else if (Files.isRegularFile(p)) {
+                PrivateFiles.file(p);
+            }
+        }
     }
 
     private Path bundledBinary(EngineContext ctx) throws IOException {
@@ -86,7 +98,8 @@ public final class RedisEngine extends LocalEngine {
 
     @Override
     public URI uri(EngineContext ctx) {
-        return URI.create("redis://" + ctx.host() + ":" + ctx.port());
+        // Lettuce sends AUTH dbx <secret> (ACL style); the secret is base64url, so nothing needs encoding
+        return URI.create("redis://" + ctx.credentials() + ctx.host() + ":" + ctx.port());
     }
 
     private static Optional<String> field(String info, String name) {

@@ -60,17 +60,27 @@ final class RedisCliLoad implements NativeBulkLoad {
 
     /**
      * Compacts the append-only file (BGREWRITEAOF, awaited) and holds off automatic rewrites until {@link #afterRuns}:
-     * a rewrite forks and copies the dataset, and would land in one timed run and not another. Best effort: a server
-     * that refuses CONFIG or BGREWRITEAOF (a managed one) is measured as it is.
+     * a rewrite forks and copies the dataset, and would land in one timed run and not another. dbx's own Redis runs
+     * with automatic rewrites off already (its user may not run CONFIG SET, which could also move the server's
+     * directory), so only the compaction is needed there. Best effort: a server that refuses CONFIG or BGREWRITEAOF (a
+     * managed one) is measured as it is.
      */
     @Override
     public void beforeRun() {
+        var sync = connection.sync();
         try {
-            var sync = connection.sync();
             if (rewritePercentage == null) {
-                rewritePercentage = sync.configGet(AOF_REWRITE).get(AOF_REWRITE);
-                sync.configSet(AOF_REWRITE, "0");
+                String current = sync.configGet(AOF_REWRITE).get(AOF_REWRITE);
+                if (current != null && !"0".equals(current)) {
+                    sync.configSet(AOF_REWRITE, "0");
+                    // remembered only once changed: afterRuns puts back what it changed, nothing else
+                    rewritePercentage = current;
+                }
             }
+        } catch (RedisException e) {
+            // CONFIG refused: automatic rewrites stay as the server has them
+        }
+        try {
             if (!"1".equals(persistence().get("aof_enabled"))) {
                 return;
             }
