@@ -1,10 +1,15 @@
 package dev.dbx.engine.clickhouse;
 
 import dev.dbx.engine.EngineContext;
+import dev.dbx.engine.PrivateFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 /**
  * A standalone server configuration (config.xml + users.xml under {@code <home>/config}), so that clickhouse-server
@@ -14,6 +19,14 @@ import java.nio.file.Path;
  * <p>Keys are those of the 2018 server (18.16, root element {@code <yandex>}), which current servers still accept. The
  * server ignores unknown keys in config.xml but refuses unknown settings in a users.xml profile, and 18.16 does not
  * start without {@code mark_cache_size} (it has no default there).
+ *
+ * <p>The only user is {@value dev.dbx.engine.LabSecret#USER}, with the SHA-256 of the lab's secret
+ * ({@code password_sha256_hex}: the secret itself is in no file of the server's), reachable from the loopback address
+ * only. There is no {@code default} user: a request without credentials (the server then takes it for {@code default})
+ * is refused with "Unknown user default" (code 192 on 18.16, 516 on current servers). 18.16 needs the default user for
+ * nothing here: it is used by remote_servers, Distributed tables and ClickHouse dictionary sources, none of which this
+ * configuration has. Both files are owner-only in an owner-only directory, and the server runs with umask 077 (its own
+ * default is 027, which would leave the data group-readable).
  */
 final class ClickHouseConfig {
     private static final long MIB = 1024L * 1024;
@@ -28,6 +41,9 @@ final class ClickHouseConfig {
                     <level>information</level>
                     <console>1</console>
                 </logger>
+
+                <!-- the server sets its own umask (027 by default): data, parts and metadata owner-only -->
+                <umask>077</umask>
 
                 <listen_host>%s</listen_host>
                 <http_port>%d</http_port>
@@ -52,8 +68,8 @@ final class ClickHouseConfig {
             </yandex>
             """;
 
-    // The default user has no password and is reachable from the loopback address only. The background pools shrink
-    // from 16 threads each (the server reads them from the default profile at start).
+    // dbx's user alone, by the SHA-256 of the lab's secret, from the loopback address only; no default user. The
+    // background pools shrink from 16 threads each (the server reads them from the default profile at start).
     private static final String USERS = """
             <?xml version="1.0"?>
             <!-- Written by dbx on every start: edits are overwritten. -->
@@ -68,14 +84,14 @@ final class ClickHouseConfig {
                 </profiles>
 
                 <users>
-                    <default>
-                        <password></password>
+                    <%s>
+                        <password_sha256_hex>%s</password_sha256_hex>
                         <networks>
                             <ip>%s</ip>
                         </networks>
                         <profile>default</profile>
                         <quota>default</quota>
-                    </default>
+                    </%s>
                 </users>
 
                 <quotas>
@@ -95,15 +111,38 @@ final class ClickHouseConfig {
 
     private ClickHouseConfig() {}
 
-    /** Writes both files and returns the path of config.xml. */
+    /** Writes both files (owner-only, in an owner-only directory) and returns the path of config.xml. */
     static Path write(EngineContext ctx) throws IOException {
-        Path dir = ctx.home().resolve("config");
-        Files.createDirectories(dir);
+        Path dir = PrivateFiles.directory(ctx.home().resolve("config"));
         Path users = dir.resolve("users.xml");
-        Files.writeString(users, USERS.formatted(xml(ctx.host())), StandardCharsets.UTF_8);
+        writePrivate(users, users(ctx));
         Path config = dir.resolve("config.xml");
-        Files.writeString(config, config(ctx, users), StandardCharsets.UTF_8);
+        writePrivate(config, config(ctx, users));
         return config;
+    }
+
+    static String users(EngineContext ctx) {
+        if (ctx.secret() == null || ctx.secret().isBlank()) {
+            throw new IllegalArgumentException("the lab's secret is missing: ClickHouse would have no password");
+        }
+        String user = xml(ctx.user());
+        return USERS.formatted(user, sha256Hex(ctx.secret()), xml(ctx.host()), user);
+    }
+
+    static String sha256Hex(String secret) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+        }
+    }
+
+    /** Created 0600 (or made so) before it is written, then rewritten whole. */
+    private static void writePrivate(Path file, String text) throws IOException {
+        PrivateFiles.createFile(file);
+        Files.writeString(
+                file, text, StandardCharsets.UTF_8, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
     }
 
     static String config(EngineContext ctx, Path users) {

@@ -1,10 +1,12 @@
 package dev.dbx.engine.clickhouse;
 
 import dev.dbx.core.DbxException;
+import dev.dbx.core.Uris;
 import dev.dbx.core.store.ServerIdentity;
 import dev.dbx.engine.EngineContext;
 import dev.dbx.engine.Launch;
 import dev.dbx.engine.LocalEngine;
+import dev.dbx.engine.PrivateFiles;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -14,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * ClickHouse: the {@code clickhouse-server} installed on the machine (Debian's package, 18.16 from 2018, is the only
@@ -21,7 +24,8 @@ import java.util.Optional;
  * use the HTTP interface (first port); the native TCP port follows it.
  *
  * <p>Run as root, this server neither refuses to start nor switches user (the systemd unit does that, and it is not
- * used): its files are owned by whoever runs dbx.
+ * used): its files are owned by whoever runs dbx. Clients log in as dbx with the lab's secret; there is no
+ * {@code default} user.
  */
 public final class ClickHouseEngine extends LocalEngine {
     static final String BINARY = "clickhouse-server";
@@ -99,17 +103,45 @@ public final class ClickHouseEngine extends LocalEngine {
                 + INSTALL_HINT);
     }
 
+    /**
+     * The configuration is written anew on every start (see {@link ClickHouseConfig}), so a data directory of an older
+     * dbx (a {@code default} user without password then) asks for the lab's secret from its next start on; its files,
+     * made with the server's own umask 027, are made owner-only here.
+     */
     @Override
     public Launch launch(EngineContext ctx) throws IOException {
         Path binary = serverBinary()
                 .orElseThrow(() -> new DbxException(BINARY + " is not installed", "install it: " + INSTALL_HINT));
+        privateTree(ctx.dataDir());
         Path config = ClickHouseConfig.write(ctx);
         return Launch.of(ctx.home(), List.of(binary.toString(), "--config-file=" + config));
     }
 
+    /** Makes every file and directory below {@code dir} owner-only. */
+    static void privateTree(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        List<Path> paths;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            paths = walk.toList();
+        }
+        for (Path p : paths) {
+            if (Files.isSymbolicLink(p)) {
+                continue;
+            }
+            if (Files.isDirectory(p)) {
+                PrivateFiles.directory(p);
+            } else if (Files.isRegularFile(p)) {
+                PrivateFiles.file(p);
+            }
+        }
+    }
+
+    /** As dbx, with the lab's secret (sent as HTTP basic authentication, never in the URL). */
     @Override
     public URI uri(EngineContext ctx) {
-        return URI.create("clickhouse://" + ctx.host() + ":" + ctx.port() + "/default");
+        return URI.create("clickhouse://" + ctx.credentials() + ctx.host() + ":" + ctx.port() + "/default");
     }
 
     @Override
@@ -117,7 +149,8 @@ public final class ClickHouseEngine extends LocalEngine {
         String version =
                 ClickHouseHttp.execute(uri, "SELECT version()", timeout).strip();
         if (version.isEmpty()) {
-            throw new DbxException("ClickHouse at " + uri + " answered SELECT version() with an empty body");
+            throw new DbxException(
+                    "ClickHouse at " + Uris.redact(uri) + " answered SELECT version() with an empty body");
         }
         return new ServerIdentity("ClickHouse", version);
     }

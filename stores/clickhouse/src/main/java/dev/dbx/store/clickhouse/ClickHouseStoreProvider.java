@@ -48,6 +48,8 @@ public final class ClickHouseStoreProvider implements StoreProvider {
                 .addEndpoint(address.endpoint())
                 .setUsername(address.user())
                 .setPassword(address.password())
+                // in the Authorization header (18.x and current servers read it), never in the URL, which servers log
+                .useHTTPBasicAuth(true)
                 // current servers read the database from a header; 18.x only from the URL parameter
                 .setDefaultDatabase(address.database())
                 .serverSetting("database", address.database())

@@ -24,12 +24,14 @@ import dev.dbx.workloads.dataset.YcsbSource;
 import dev.dbx.workloads.load.DatasetLoader;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,9 +105,13 @@ class ClickHouseContractIT extends StoreContractIT {
     private String post(String statement) throws IOException, InterruptedException {
         URI server = uri();
         String database = server.getPath().replaceAll("^/+|/+$", "");
+        String credentials = URLDecoder.decode(server.getRawUserInfo(), StandardCharsets.UTF_8);
         HttpRequest request = HttpRequest.newBuilder(
                         URI.create("http://" + server.getHost() + ":" + server.getPort() + "/?database=" + database))
                 .timeout(TIMEOUT)
+                .header(
+                        "Authorization",
+                        "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
                 .POST(HttpRequest.BodyPublishers.ofString(statement, StandardCharsets.UTF_8))
                 .build();
         try (HttpClient http =
@@ -127,8 +133,12 @@ class ClickHouseContractIT extends StoreContractIT {
         return ((ClickHouseStore) store()).sql();
     }
 
+    /** The server with {@code userInfo} ("user:password"; the engine's own, dbx and the lab's secret, when null). */
     private URI uri(String userInfo, String database) {
         URI base = engine().orElseThrow().uri();
+        if (userInfo == null) {
+            userInfo = base.getRawUserInfo();
+        }
         return URI.create("clickhouse://" + (userInfo == null ? "" : userInfo + "@") + base.getHost() + ":"
                 + base.getPort() + "/" + database);
     }
@@ -371,12 +381,28 @@ class ClickHouseContractIT extends StoreContractIT {
     @Test
     @Order(107)
     void badCredentialsGiveAClearErrorWithoutThePassword() {
-        try (Store wrong = Stores.open(storeId(), uri("nobody:secret", "default"), TIMEOUT)) {
-            assertThatThrownBy(wrong::identity)
-                    .isInstanceOf(DbxException.class)
-                    .hasMessageContaining("refused the credentials")
-                    .hasMessageNotContaining("secret")
-                    .satisfies(e -> assertThat(((DbxException) e).hint()).contains("user and password"));
+        URI server = engine().orElseThrow().uri();
+        String secret = server.getUserInfo().substring(server.getUserInfo().indexOf(':') + 1);
+        List<URI> refused = List.of(
+                uri("nobody:secret", "default"),
+                uri("dbx:not-the-lab-secret", "default"),
+                uri("default:", "default"), // the local engine has no default user
+                uri("default:" + secret, "default"),
+                URI.create("clickhouse://" + server.getHost() + ":" + server.getPort() + "/default")); // none
+        for (URI uri : refused) {
+            try (Store wrong = Stores.open(storeId(), uri, TIMEOUT)) {
+                assertThatThrownBy(wrong::identity)
+                        .as(
+                                "%s",
+                                uri.getUserInfo() == null
+                                        ? "no credentials"
+                                        : uri.getUserInfo().replace(secret, "<secret>"))
+                        .isInstanceOf(DbxException.class)
+                        .hasMessageContaining("refused the credentials")
+                        .hasMessageNotContaining("secret")
+                        .hasMessageNotContaining(secret)
+                        .satisfies(e -> assertThat(((DbxException) e).hint()).contains("user and password"));
+            }
         }
     }
 
