@@ -28,6 +28,7 @@ import picocli.CommandLine.ScopeType;
             StatusCommand.class,
             DownCommand.class,
             LoadCommand.class,
+            DropCommand.class,
             VerifyCommand.class,
             ImportCommand.class,
             DemoCommand.class,

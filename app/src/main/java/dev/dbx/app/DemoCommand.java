@@ -10,7 +10,6 @@ import dev.dbx.lab.RoundTrip;
 import dev.dbx.lab.StoreSelection;
 import dev.dbx.lab.StoreTarget;
 import dev.dbx.lab.Verification;
-import dev.dbx.sync.verify.VerifyReport;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -65,20 +64,21 @@ final class DemoCommand implements Callable<Integer> {
             ok &= roundTrips(lab, stores.targets(), out);
 
             step(out, "3/6 loading TPC-H SF " + scale + " into every store");
-            List<Loads.Outcome> tpch = LoadCommand.load(lab, stores, DatasetChoice.of("tpch", scale, null), true, out);
+            List<Loads.Outcome> tpch =
+                    LoadCommand.load(lab, stores, DatasetChoice.of("tpch", scale, null), true, false, out);
             LoadTable.print(tpch, out);
             ok &= tpch.stream().allMatch(o -> o.error() == null);
 
             step(out, "4/6 loading the YCSB usertable (" + Format.count(records) + " records) into every store");
             List<Loads.Outcome> ycsb =
-                    LoadCommand.load(lab, stores, DatasetChoice.of("ycsb", null, records), true, out);
+                    LoadCommand.load(lab, stores, DatasetChoice.of("ycsb", null, records), true, false, out);
             LoadTable.print(ycsb, out);
             ok &= ycsb.stream().allMatch(o -> o.error() == null);
 
             step(out, "5/6 dbx verify: the same data everywhere?");
-            List<VerifyReport> reports = Verification.run(lab, stores.targets(), null, null);
-            VerifyRendering.table(reports, out);
-            ok &= Verification.equal(reports);
+            List<Verification.Verified> verified = Verification.run(lab, stores.targets(), null, null);
+            VerifyRendering.table(verified, out);
+            ok &= Verification.equal(verified);
 
             step(out, "6/6 dbx status");
             List<EngineStatus> statuses = new LabStatus(lab).collect(all);

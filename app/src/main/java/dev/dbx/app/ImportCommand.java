@@ -6,6 +6,7 @@ import dev.dbx.core.dataset.Datasets;
 import dev.dbx.core.dataset.Entity;
 import dev.dbx.core.store.Store;
 import dev.dbx.lab.Lab;
+import dev.dbx.lab.LoadRecords;
 import dev.dbx.lab.StoreSelection;
 import dev.dbx.lab.StoreTarget;
 import dev.dbx.sync.imports.FileImporter;
@@ -25,9 +26,10 @@ import picocli.CommandLine.ParentCommand;
         mixinStandardHelpOptions = true,
         description = {
             "Import your own file into one entity of the stores, validating every row.",
-            "Rows are checked against the entity's schema (types, required fields, lengths, ranges), for duplicate",
-            "keys, and for references and existing keys in the first store of --stores. Good rows load; bad rows go",
-            "to a quarantine file with their line number and reason. Nothing loads before every check has run."
+            "Rows are checked against the entity's schema (types, required fields, lengths, ranges), for UTF-8, for",
+            "duplicate keys, and for references and existing keys in every store imported into: a row loads into all",
+            "of them or none. Good rows load; bad rows go to a quarantine file with their line number and reason.",
+            "Nothing loads before every check has run, and no existing file is overwritten unless asked."
         })
 final class ImportCommand implements Callable<Integer> {
     @ParentCommand
@@ -49,15 +51,19 @@ final class ImportCommand implements Callable<Integer> {
             names = "--stores",
             split = ",",
             paramLabel = "STORE",
-            description = "Stores to import into; the first is checked for references and existing keys"
-                    + " (default: every store that can be reached, postgres first).")
+            description = "Stores to import into, each checked for references and existing keys (default: every"
+                    + " store that can be reached, postgres first).")
     List<String> stores;
 
     @Option(
             names = "--quarantine",
             paramLabel = "PATH",
-            description = "Where rejected rows go (default: <file>.rejected.jsonl).")
+            description = "Where rejected rows go: a new file in an existing directory (default: <file>.rejected.jsonl,"
+                    + " or .rejected-2.jsonl and so on when that exists).")
     Path quarantine;
+
+    @Option(names = "--overwrite-quarantine", description = "Replace the --quarantine file when it exists.")
+    boolean overwriteQuarantine;
 
     @Option(names = "--strict", description = "Load nothing if any row is bad.")
     boolean strict;
@@ -79,7 +85,7 @@ final class ImportCommand implements Callable<Integer> {
             throw new DbxException("unknown entity '" + entity + "'", "entities are " + String.join(", ", all));
         }
         ImportFormat fmt = format == null ? ImportFormat.of(file) : ImportFormat.parse(format);
-        Path rejected = quarantine != null ? quarantine : file.resolveSibling(file.getFileName() + ".rejected.jsonl");
+        Path rejected = quarantine != null ? quarantine : freeName(file);
         StoreSelection selection = StoreSelection.resolve(lab, stores);
         selection.skipped().forEach(s -> System.err.println("  - " + s));
         List<StoreTarget> targets = postgresFirst(selection.targets(), stores);
@@ -90,15 +96,35 @@ final class ImportCommand implements Callable<Integer> {
                 opened.add(lab.open(t));
             }
             ImportReport report = new FileImporter(dataset, target, m -> System.err.println("  " + m))
-                    .run(file, fmt, rejected, strict, opened);
+                    .run(file, fmt, rejected, overwriteQuarantine, strict, opened);
             print(report, target);
+            LoadRecords records = new LoadRecords(lab.dataDir());
+            for (int i = 0; i < targets.size(); i++) {
+                ImportReport.StoreResult r =
+                        i < report.stores().size() ? report.stores().get(i) : null;
+                if (r != null && r.loaded() > 0) {
+                    records.changed(
+                            targets.get(i),
+                            dataset.name(),
+                            "import of " + r.loaded() + " " + target.name() + " rows from " + file.getFileName());
+                }
+            }
             return report.failed() ? 1 : 0;
         } finally {
             opened.forEach(Store::close);
         }
     }
 
-    /** With no --stores, the reference for key checks is PostgreSQL, the source of truth. */
+    /** {@code <file>.rejected.jsonl}, or the first {@code .rejected-N.jsonl} that does not exist yet. */
+    private static Path freeName(Path file) {
+        Path candidate = file.resolveSibling(file.getFileName() + ".rejected.jsonl");
+        for (int n = 2; java.nio.file.Files.exists(candidate); n++) {
+            candidate = file.resolveSibling(file.getFileName() + ".rejected-" + n + ".jsonl");
+        }
+        return candidate;
+    }
+
+    /** With no --stores, PostgreSQL (the source of truth) comes first. */
     private static List<StoreTarget> postgresFirst(List<StoreTarget> targets, List<String> requested) {
         if (requested != null && !requested.isEmpty()) {
             return targets;

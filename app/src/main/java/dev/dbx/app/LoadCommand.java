@@ -43,24 +43,54 @@ final class LoadCommand implements Callable<Integer> {
     @Option(names = "--replace", description = "Drop the dataset where it exists, then load it again.")
     boolean replace;
 
+    @Option(
+            names = "--ignore-space",
+            description = "Load even when the estimated size exceeds the free disk space (checked before anything is"
+                    + " dropped).")
+    boolean ignoreSpace;
+
     @Override
     public Integer call() {
         Lab lab = dbx.lab();
         DatasetChoice choice = DatasetChoice.of(dataset, scale, records);
         StoreSelection selection = StoreSelection.resolve(lab, stores);
-        List<Loads.Outcome> outcomes = load(lab, selection, choice, replace, System.err);
+        List<Loads.Outcome> outcomes = load(lab, selection, choice, replace, ignoreSpace, System.err);
         LoadTable.print(outcomes, System.out);
         return outcomes.stream().anyMatch(o -> o.error() != null) ? 1 : 0;
     }
 
-    /** Loads with progress on {@code progress}; shared with dbx demo. */
+    /**
+     * Loads with progress on {@code progress}; shared with dbx demo. A Ctrl-C meanwhile says which store was left
+     * partial and how to finish or undo it.
+     */
     static List<Loads.Outcome> load(
-            Lab lab, StoreSelection selection, DatasetChoice choice, boolean replace, java.io.PrintStream progress) {
+            Lab lab,
+            StoreSelection selection,
+            DatasetChoice choice,
+            boolean replace,
+            boolean ignoreSpace,
+            java.io.PrintStream progress) {
         selection.skipped().forEach(s -> progress.println("  - " + s));
-        progress.println("dbx: loading " + choice.source().description() + " into "
+        String description = choice.source().description();
+        progress.println("dbx: loading " + description + " into "
                 + String.join(
                         ", ",
                         selection.targets().stream().map(StoreTarget::storeId).toList()));
-        return Loads.run(lab, selection.targets(), choice, replace, new LoadProgress(progress));
+        LoadProgress shown = new LoadProgress(progress);
+        Thread interrupted = new Thread(() -> shown.current()
+                .ifPresent(store -> progress.println(System.lineSeparator() + "dbx: interrupted: store " + store
+                        + " holds a partial " + description + " (dbx verify and dbx load will say so). Load it again"
+                        + " with: dbx load --dataset " + choice.dataset() + " --replace --stores " + store
+                        + "; or remove it with: dbx drop --dataset " + choice.dataset() + " --stores " + store)));
+        Runtime.getRuntime().addShutdownHook(interrupted);
+        try {
+            return Loads.run(lab, selection.targets(), choice, replace, ignoreSpace, shown);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(interrupted);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or has run: it said what was left
+            }
+        }
     }
 }

@@ -16,7 +16,7 @@ final class LoadProgress implements Loads.Listener {
 
     private final PrintStream out;
     private final boolean terminal = Terminal.isInteractive();
-    private Bar bar;
+    private volatile Bar bar;
 
     LoadProgress(PrintStream out) {
         this.out = out;
@@ -25,6 +25,12 @@ final class LoadProgress implements Loads.Listener {
     @Override
     public void started(StoreTarget target, CountingSource source) {
         bar = new Bar(target.storeId(), source);
+    }
+
+    /** The store being loaded now, if any. */
+    java.util.Optional<String> current() {
+        Bar b = bar;
+        return b == null ? java.util.Optional.empty() : java.util.Optional.of(b.store);
     }
 
     @Override

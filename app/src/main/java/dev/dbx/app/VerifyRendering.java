@@ -22,8 +22,9 @@ final class VerifyRendering {
 
     private VerifyRendering() {}
 
-    static void table(List<VerifyReport> reports, PrintStream out) {
-        for (VerifyReport report : reports) {
+    static void table(List<Verification.Verified> verified, PrintStream out) {
+        for (Verification.Verified v : verified) {
+            VerifyReport report = v.report();
             out.println(report.dataset() + " (reference: " + report.reference() + ")");
             List<String> headers = new ArrayList<>();
             headers.add("ENTITY");
@@ -52,12 +53,17 @@ final class VerifyRendering {
             for (StoreCheck store : report.stores()) {
                 out.println("  " + store.store() + ": " + (store.server() == null ? "unreachable" : store.server()));
             }
+            out.println("  check: " + v.check());
             List<String> differences = report.differences();
             if (differences.isEmpty()) {
                 out.println("  every store holds the same " + report.dataset() + " data");
             } else {
                 out.println("  differences:");
                 differences.forEach(d -> out.println("    " + d));
+            }
+            if (!v.problems().isEmpty()) {
+                out.println("  problems:");
+                v.problems().forEach(p -> out.println("    " + p));
             }
             out.println();
         }
@@ -75,9 +81,11 @@ final class VerifyRendering {
     }
 
     /** {"equal", "reference", "datasets", "stores": [{"store", "server", "error"?, "entities": [...]}]} */
-    static void json(List<VerifyReport> reports, PrintStream out) {
+    static void json(List<Verification.Verified> verified, PrintStream out) {
+        List<VerifyReport> reports =
+                verified.stream().map(Verification.Verified::report).toList();
         ObjectNode root = JSON.createObjectNode();
-        root.put("equal", Verification.equal(reports));
+        root.put("equal", Verification.equal(verified));
         root.put("reference", reports.get(0).reference());
         ArrayNode datasets = root.putArray("datasets");
         reports.forEach(r -> datasets.add(r.dataset()));
@@ -85,6 +93,10 @@ final class VerifyRendering {
         reports.forEach(r -> r.referenceError().ifPresent(e -> referenceErrors.add(r.dataset() + ": " + e)));
         ArrayNode differences = root.putArray("differences");
         reports.forEach(r -> r.differences().forEach(d -> differences.add(r.dataset() + " " + d)));
+        ObjectNode checks = root.putObject("checks");
+        verified.forEach(v -> checks.put(v.report().dataset(), v.check()));
+        ArrayNode problems = root.putArray("problems");
+        verified.forEach(v -> v.problems().forEach(p -> problems.add(v.report().dataset() + " " + p)));
         Map<String, ObjectNode> byStore = new LinkedHashMap<>();
         ArrayNode stores = root.putArray("stores");
         for (VerifyReport report : reports) {

@@ -10,18 +10,43 @@ import dev.dbx.sync.verify.Verifier;
 import dev.dbx.sync.verify.VerifyReport;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
-/** {@code dbx verify}: which datasets to compare, against which store, and the comparison itself. */
+/**
+ * {@code dbx verify}: which datasets to compare, against what, and the comparison itself. When every store holds a
+ * whole, unchanged load of the same source (as {@link LoadRecords} knows), each is compared with the dataset as
+ * generated — the exact counts TPC-H defines for the scale factor, or the YCSB record count, and every row's values —
+ * so stores that agree on a partial or wrong load are still caught. Otherwise (an import changed one, the loads differ,
+ * or they were not made by this lab) agreement with the reference store is what can be checked, and the result says
+ * which check applied. A store whose load never finished is a problem whatever its counts.
+ */
 public final class Verification {
     private Verification() {}
+
+    /**
+     * One dataset's verification.
+     *
+     * @param check which comparison was made, for people
+     * @param problems what is wrong besides the comparison (a load that never finished), one line each
+     */
+    public record Verified(VerifyReport report, String check, List<String> problems) {
+        public Verified {
+            problems = List.copyOf(problems);
+        }
+
+        public boolean equal() {
+            return report.equal() && problems.isEmpty();
+        }
+    }
 
     /**
      * Verifies each dataset (the given one, or every dataset the reference holds) across the stores. The reference is
      * {@code against}, else PostgreSQL (the source of truth) when present, else the first store. A reference that
      * cannot be opened, or holds no dataset, is an error; one that fails while being read is in the report.
      */
-    public static List<VerifyReport> run(Lab lab, List<StoreTarget> targets, String dataset, String against) {
+    public static List<Verified> run(Lab lab, List<StoreTarget> targets, String dataset, String against) {
         List<StoreTarget> ordered = referenceFirst(targets, against);
+        LoadRecords records = new LoadRecords(lab.dataDir());
         List<Store> stores = new ArrayList<>();
         try {
             for (StoreTarget t : ordered) {
@@ -43,18 +68,54 @@ public final class Verification {
                 throw new DbxException(
                         "the reference store " + reference.id() + " holds no dataset", "load one first: dbx load");
             }
-            List<VerifyReport> reports = new ArrayList<>();
+            List<Verified> out = new ArrayList<>();
             for (Dataset d : datasets) {
-                reports.add(Verifier.verify(d, stores));
+                out.add(verify(records, ordered, stores, d));
             }
-            return reports;
+            return out;
         } finally {
             stores.forEach(Store::close);
         }
     }
 
-    public static boolean equal(List<VerifyReport> reports) {
-        return reports.stream().allMatch(VerifyReport::equal);
+    private static Verified verify(LoadRecords records, List<StoreTarget> targets, List<Store> stores, Dataset d) {
+        List<String> problems = new ArrayList<>();
+        List<Optional<LoadRecords.Entry>> entries = new ArrayList<>();
+        for (StoreTarget t : targets) {
+            Optional<LoadRecords.Entry> e = records.get(t, d.name());
+            entries.add(e);
+            e.filter(x -> x.state() != LoadRecords.State.COMPLETE)
+                    .ifPresent(x -> problems.add(t.storeId() + ": its load of " + x.source() + " never finished ("
+                            + (x.state() == LoadRecords.State.FAILED
+                                    ? "it failed: " + x.error()
+                                    : "started " + x.started() + ", then interrupted or its server died")
+                            + "): load it again with dbx load --dataset " + d.name() + " --replace --stores "
+                            + t.storeId()));
+        }
+        LoadRecords.Entry first = entries.get(0).orElse(null);
+        boolean sameWholeLoads = first != null
+                && entries.stream()
+                        .allMatch(e -> e.isPresent()
+                                && e.get().pristine()
+                                && e.get().source().equals(first.source()));
+        if (sameWholeLoads) {
+            DatasetChoice choice = DatasetChoice.of(d.name(), first.scale(), first.records());
+            return new Verified(
+                    Verifier.verify(choice.source(), stores),
+                    "every store against the dataset as generated (" + first.source()
+                            + "): the counts it defines and every row's values",
+                    problems);
+        }
+        return new Verified(
+                Verifier.verify(d, stores),
+                "every store against " + targets.get(0).storeId() + " (the reference): "
+                        + "agreement, since the stores' loads differ, were changed since, or were not all made by this"
+                        + " lab",
+                problems);
+    }
+
+    public static boolean equal(List<Verified> verified) {
+        return verified.stream().allMatch(Verified::equal);
     }
 
     private static List<StoreTarget> referenceFirst(List<StoreTarget> targets, String against) {

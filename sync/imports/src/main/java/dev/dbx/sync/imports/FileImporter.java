@@ -45,13 +45,19 @@ public final class FileImporter {
     }
 
     /**
-     * Imports {@code file} into {@code stores} (the first is the reference for reference and key checks). With
-     * {@code strict}, one bad record means nothing loads.
+     * Imports {@code file} into {@code stores}: a record loads only where it can load into every one of them (its key
+     * new and its references present in each), so the stores stay alike. With {@code strict}, one bad record means
+     * nothing loads. The quarantine file must not be the input, nor (unless {@code overwriteQuarantine}) an existing
+     * file, and its directory must exist: nothing of the user's is overwritten or created unasked.
      */
-    public ImportReport run(Path file, ImportFormat format, Path quarantineFile, boolean strict, List<Store> stores) {
-        if (!Files.isReadable(file)) {
-            throw new DbxException("cannot read " + file + ": no such file, or not readable");
-        }
+    public ImportReport run(
+            Path file,
+            ImportFormat format,
+            Path quarantineFile,
+            boolean overwriteQuarantine,
+            boolean strict,
+            List<Store> stores) {
+        checkFiles(file, quarantineFile, overwriteQuarantine);
         if (stores.isEmpty()) {
             throw new DbxException("no store to import into", "name them with --stores");
         }
@@ -61,18 +67,21 @@ public final class FileImporter {
                 Spool good = new Spool(tempFile(tmpDir, "good"), entity)) {
             long records = validate(file, format, quarantine, checked);
             checked.seal();
-            progress.accept("read " + records + " records: " + checked.size() + " well-formed, " + quarantine.count()
-                    + " rejected");
+            progress.accept("read " + records + " records: " + quarantine.count() + " malformed or repeated; checking"
+                    + " the other " + checked.size() + " against " + stores.size() + " store(s)");
 
-            Store reference = stores.get(0);
+            List<KeyChecks> keys = new ArrayList<>();
             for (Store store : stores) {
                 store.require(DatasetModel.class).create(dataset);
+                keys.add(KeyChecks.of(store, dataset, entity, checked));
             }
-            KeyChecks keys = KeyChecks.of(reference, dataset, entity, checked);
             try (Spool.Cursor cursor = checked.read()) {
                 while (cursor.hasNext()) {
                     Spool.Entry e = cursor.next();
-                    String problem = keys.problem(e.row());
+                    String problem = null;
+                    for (int i = 0; i < keys.size() && problem == null; i++) {
+                        problem = keys.get(i).problem(e.row());
+                    }
                     if (problem != null) {
                         quarantine.reject(e.line(), e.text(), problem);
                     } else {
@@ -97,6 +106,44 @@ public final class FileImporter {
                     quarantine.count() > 0 ? quarantineFile : null,
                     results,
                     refused);
+        }
+    }
+
+    private static void checkFiles(Path file, Path quarantineFile, boolean overwriteQuarantine) {
+        if (Files.isDirectory(file)) {
+            throw new DbxException(file + " is a directory", "--file names one file to import");
+        }
+        if (!Files.isReadable(file)) {
+            throw new DbxException("cannot read " + file + ": no such file, or not readable");
+        }
+        Path input = file.toAbsolutePath().normalize();
+        Path rejected = quarantineFile.toAbsolutePath().normalize();
+        if (input.equals(rejected) || sameFile(input, rejected)) {
+            throw new DbxException(
+                    "the quarantine file is the input file " + file + ": rejected rows would overwrite it",
+                    "choose another with --quarantine");
+        }
+        Path dir = rejected.getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new DbxException(
+                    "the quarantine file's directory " + dir + " does not exist",
+                    "create it, or choose another place with --quarantine");
+        }
+        if (Files.isDirectory(rejected)) {
+            throw new DbxException("the quarantine file " + quarantineFile + " is a directory", "name a file");
+        }
+        if (Files.exists(rejected) && !overwriteQuarantine) {
+            throw new DbxException(
+                    "the quarantine file " + quarantineFile + " exists",
+                    "choose another with --quarantine, or pass --overwrite-quarantine to replace it");
+        }
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return Files.exists(b) && Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
         }
     }
 

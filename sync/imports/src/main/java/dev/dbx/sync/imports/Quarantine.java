@@ -30,7 +30,7 @@ public final class Quarantine implements AutoCloseable {
     public void reject(long line, String text, String reason) {
         try {
             if (out == null) {
-                Files.createDirectories(file.toAbsolutePath().getParent());
+                // the importer checked the directory exists and the file may be written
                 out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
             }
             ObjectNode node = JSON.createObjectNode();
@@ -53,7 +53,8 @@ public final class Quarantine implements AutoCloseable {
     static String kind(String reason) {
         return reason.replaceAll("'[^']*'", "'…'")
                 .replaceAll("\\s*\\([^)]*\\)", "")
-                .replaceAll("line \\d+", "line N")
+                .replaceAll(", first on line \\d+", "")
+                .replaceAll(" at byte \\d+", "")
                 .replaceAll(": \\d+ characters, at most (\\d+) fit", ": longer than $1 characters")
                 .strip();
     }

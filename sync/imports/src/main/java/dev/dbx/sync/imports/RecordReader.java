@@ -7,9 +7,16 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import dev.dbx.core.DbxException;
 import dev.dbx.core.dataset.Entity;
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,16 +28,29 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 
 /**
- * Reads an input file record by record, one record per line, so that a broken line (bad quoting, bad JSON) is
- * quarantined on its own and never takes the rest of the file with it. A header that names unknown or missing columns
- * refuses the whole file before anything loads.
+ * Reads an input file record by record, one record per line, so that a broken line (bad quoting, bad JSON, bytes that
+ * are not UTF-8) is quarantined on its own, with its number, and never takes the rest of the file with it. A header
+ * that names unknown or missing columns refuses the whole file before anything loads.
  */
 public final class RecordReader implements Iterator<RawRecord>, AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     // No schema: a CSV line reads as an array of its fields.
     private static final ObjectReader CSV_LINE = new CsvMapper().readerFor(String[].class);
 
-    private final BufferedReader in;
+    /** Names quoted back from a header, at most: a 10 MB header line must not become a 10 MB message. */
+    private static final int MAX_NAMES = 10;
+
+    private static final int MAX_NAME = 40;
+
+    private final InputStream in;
+    private final ByteArrayOutputStream lineBytes = new ByteArrayOutputStream(256);
+    private final CharsetDecoder utf8 = StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    /** Why the last line read could not be decoded, or null. */
+    private String undecodable;
+
     private final ImportFormat format;
     private final Entity entity;
     private List<String> header;
@@ -41,7 +61,7 @@ public final class RecordReader implements Iterator<RawRecord>, AutoCloseable {
         this.format = format;
         this.entity = entity;
         try {
-            this.in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+            this.in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
         } catch (IOException e) {
             throw new DbxException("cannot read " + file + ": " + e.getMessage());
         }
@@ -56,6 +76,10 @@ public final class RecordReader implements Iterator<RawRecord>, AutoCloseable {
         String line = readLine();
         if (line == null) {
             throw new DbxException(file + " is empty", "a CSV file starts with a header line naming the columns");
+        }
+        if (undecodable != null) {
+            throw new DbxException(
+                    file + ": line 1 (the header) " + undecodable, "save the file as UTF-8 and import it again");
         }
         String[] names;
         try {
@@ -91,6 +115,10 @@ public final class RecordReader implements Iterator<RawRecord>, AutoCloseable {
             String line = readLine();
             if (line == null) {
                 return false;
+            }
+            if (undecodable != null) {
+                next = RawRecord.malformed(lineNumber, line, undecodable);
+                continue;
             }
             if (line.isBlank()) {
                 continue;
@@ -173,13 +201,35 @@ public final class RecordReader implements Iterator<RawRecord>, AutoCloseable {
         return new RawRecord(lineNumber, line, values, null);
     }
 
+    /**
+     * The next line ({@code \n} or {@code \r\n} ended) decoded as UTF-8, or null at the end. A line that is not valid
+     * UTF-8 comes back with the bad bytes replaced (for the quarantine file) and {@link #undecodable} saying where.
+     */
     private String readLine() {
         try {
-            String line = in.readLine();
-            if (line != null) {
-                lineNumber++;
+            lineBytes.reset();
+            undecodable = null;
+            int b;
+            while ((b = in.read()) >= 0 && b != '\n') {
+                lineBytes.write(b);
             }
-            return line;
+            if (b < 0 && lineBytes.size() == 0) {
+                return null;
+            }
+            lineNumber++;
+            byte[] bytes = lineBytes.toByteArray();
+            int length = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
+            ByteBuffer source = ByteBuffer.wrap(bytes, 0, length);
+            CharBuffer decoded = CharBuffer.allocate(length);
+            CoderResult result = utf8.reset().decode(source, decoded, true);
+            if (result.isError()) {
+                int at = source.position();
+                undecodable = "is not valid UTF-8 at byte " + (at + 1) + " (0x"
+                        + String.format("%02X", bytes[at] & 0xff) + ")";
+                return new String(bytes, 0, length, StandardCharsets.UTF_8);
+            }
+            utf8.flush(decoded);
+            return decoded.flip().toString();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -197,8 +247,14 @@ public final class RecordReader implements Iterator<RawRecord>, AutoCloseable {
         return nl < 0 ? message : message.substring(0, nl);
     }
 
+    /** Names quoted back, at most {@value #MAX_NAMES}, each cut at {@value #MAX_NAME} characters. */
     private static String quoted(List<String> names) {
-        return String.join(", ", names.stream().map(n -> "'" + n + "'").toList());
+        List<String> shown = names.stream()
+                .limit(MAX_NAMES)
+                .map(n -> "'" + (n.length() > MAX_NAME ? n.substring(0, MAX_NAME) + "…" : n) + "'")
+                .toList();
+        return String.join(", ", shown)
+                + (names.size() > MAX_NAMES ? " and " + (names.size() - MAX_NAMES) + " more" : "");
     }
 
     @Override

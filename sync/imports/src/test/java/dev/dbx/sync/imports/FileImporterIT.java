@@ -87,7 +87,7 @@ class FileImporterIT {
         Path quarantine = dir.resolve("customers.rejected.jsonl");
 
         ImportReport report = new FileImporter(TpchSchema.DATASET, TpchSchema.CUSTOMER, m -> {})
-                .run(file, ImportFormat.CSV, quarantine, false, List.of(postgres, sqlite));
+                .run(file, ImportFormat.CSV, quarantine, false, false, List.of(postgres, sqlite));
 
         assertThat(report.records()).isEqualTo(10);
         assertThat(report.good()).isEqualTo(3);
@@ -139,7 +139,13 @@ class FileImporterIT {
         long before = postgres.require(DatasetModel.class).count(TpchSchema.DATASET, TpchSchema.CUSTOMER);
 
         ImportReport report = new FileImporter(TpchSchema.DATASET, TpchSchema.CUSTOMER, m -> {})
-                .run(file, ImportFormat.CSV, dir.resolve("strict.rejected.jsonl"), true, List.of(postgres, sqlite));
+                .run(
+                        file,
+                        ImportFormat.CSV,
+                        dir.resolve("strict.rejected.jsonl"),
+                        false,
+                        true,
+                        List.of(postgres, sqlite));
 
         assertThat(report.refused()).isTrue();
         assertThat(report.failed()).isTrue();
@@ -153,7 +159,13 @@ class FileImporterIT {
         Path file = Files.writeString(
                 dir.resolve("evil.csv"), "c_custkey,\"c_name) VALUES (1); DROP TABLE nation; --\"\n1701,x\n");
         assertThatThrownBy(() -> new FileImporter(TpchSchema.DATASET, TpchSchema.CUSTOMER, m -> {})
-                        .run(file, ImportFormat.CSV, dir.resolve("evil.rejected.jsonl"), false, List.of(postgres)))
+                        .run(
+                                file,
+                                ImportFormat.CSV,
+                                dir.resolve("evil.rejected.jsonl"),
+                                false,
+                                false,
+                                List.of(postgres)))
                 .isInstanceOf(DbxException.class)
                 .hasMessageContaining("does not have");
         assertThat(postgres.require(DatasetModel.class).count(TpchSchema.DATASET, TpchSchema.NATION))
@@ -165,11 +177,99 @@ class FileImporterIT {
         Path file = Files.writeString(
                 dir.resolve("region.tbl"), "5|ANTARCTICA|icy deposits|\n6|NOWHERE|\n0|AFRICA|exists already|\n");
         ImportReport report = new FileImporter(TpchSchema.DATASET, TpchSchema.REGION, m -> {})
-                .run(file, ImportFormat.TBL, dir.resolve("region.rejected.jsonl"), false, List.of(sqlite));
+                .run(file, ImportFormat.TBL, dir.resolve("region.rejected.jsonl"), false, false, List.of(sqlite));
         assertThat(report.good()).isEqualTo(1);
         assertThat(report.reasons()).hasSize(2);
         assertThat(sqlite.require(DatasetModel.class).count(TpchSchema.DATASET, TpchSchema.REGION))
                 .isEqualTo(6);
+    }
+
+    @Test
+    void theQuarantineNeverOverwritesTheInputOrAnExistingFileNorMakesADirectory() throws IOException {
+        Path file = Files.writeString(dir.resolve("safe.csv"), HEADER + "\n1801,x,addr,3,13-123-456-7890,bad,B,c\n");
+        byte[] input = Files.readAllBytes(file);
+        FileImporter importer = new FileImporter(TpchSchema.DATASET, TpchSchema.CUSTOMER, m -> {});
+
+        assertThatThrownBy(() -> importer.run(
+                        file, ImportFormat.CSV, dir.resolve(".").resolve("safe.csv"), false, false, List.of(sqlite)))
+                .isInstanceOf(DbxException.class)
+                .hasMessageContaining("is the input file");
+        assertThat(Files.readAllBytes(file)).isEqualTo(input);
+
+        Path nowhere = dir.resolve("no-such-dir");
+        assertThatThrownBy(() ->
+                        importer.run(file, ImportFormat.CSV, nowhere.resolve("q.jsonl"), false, false, List.of(sqlite)))
+                .isInstanceOf(DbxException.class)
+                .hasMessageContaining("does not exist");
+        assertThat(nowhere).doesNotExist();
+
+        Path mine = Files.writeString(dir.resolve("mine.jsonl"), "my own notes");
+        assertThatThrownBy(() -> importer.run(file, ImportFormat.CSV, mine, false, false, List.of(sqlite)))
+                .isInstanceOf(DbxException.class)
+                .hasMessageContaining("exists")
+                .satisfies(e -> assertThat(((DbxException) e).userMessage()).contains("--overwrite-quarantine"));
+        assertThat(Files.readString(mine)).isEqualTo("my own notes");
+        ImportReport overwritten = importer.run(file, ImportFormat.CSV, mine, true, false, List.of(sqlite));
+        assertThat(overwritten.quarantined()).isEqualTo(1);
+        assertThat(Files.readString(mine)).contains("\"line\":2");
+
+        assertThatThrownBy(() ->
+                        importer.run(dir, ImportFormat.CSV, dir.resolve("d.jsonl"), false, false, List.of(sqlite)))
+                .isInstanceOf(DbxException.class)
+                .hasMessageContaining("is a directory");
+    }
+
+    @Test
+    void aLineThatIsNotUtf8IsQuarantinedWithItsNumberAndTheOthersLoad() throws IOException {
+        Path file = dir.resolve("latin1.csv");
+        try (var out = Files.newOutputStream(file)) {
+            out.write((HEADER + "\n1901,Customer#000001901,addr,3,13-123-456-7890,1.00,BUILDING,fine\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.write("1902,Customer#000001902,Stra".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.write(0xDF); // 'ß' in ISO-8859-1: not UTF-8
+            out.write("e 1,3,13-123-456-7890,1.00,BUILDING,latin-1\n"
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.write("1903,Customer#000001903,addr,3,13-123-456-7890,1.00,BUILDING,fine too\n"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        ImportReport report = new FileImporter(TpchSchema.DATASET, TpchSchema.CUSTOMER, m -> {})
+                .run(file, ImportFormat.CSV, dir.resolve("latin1.rejected.jsonl"), false, false, List.of(sqlite));
+        assertThat(report.good()).isEqualTo(2);
+        assertThat(report.quarantined()).isEqualTo(1);
+        JsonNode rejected = JSON.readTree(
+                Files.readAllLines(dir.resolve("latin1.rejected.jsonl")).get(0));
+        assertThat(rejected.get("line").asInt()).isEqualTo(3);
+        assertThat(rejected.get("reason").asText()).isEqualTo("is not valid UTF-8 at byte 29 (0xDF)");
+        assertThat(report.reasons()).containsOnlyKeys("is not valid UTF-8");
+    }
+
+    @Test
+    void aRowThatAnyTargetStoreAlreadyHoldsLoadsIntoNoneOfThem() throws IOException {
+        FileImporter importer = new FileImporter(TpchSchema.DATASET, TpchSchema.REGION, m -> {});
+        Path seven = Files.writeString(dir.resolve("seven.tbl"), "7|SEVEN|only in sqlite|\n");
+        assertThat(importer.run(
+                                seven,
+                                ImportFormat.TBL,
+                                dir.resolve("seven.rejected.jsonl"),
+                                false,
+                                false,
+                                List.of(sqlite))
+                        .good())
+                .isEqualTo(1);
+        long postgresBefore = postgres.require(DatasetModel.class).count(TpchSchema.DATASET, TpchSchema.REGION);
+
+        Path both = Files.writeString(dir.resolve("both.tbl"), "7|SEVEN|again|\n8|EIGHT|new everywhere|\n");
+        ImportReport report = importer.run(
+                both, ImportFormat.TBL, dir.resolve("both.rejected.jsonl"), false, false, List.of(postgres, sqlite));
+
+        assertThat(report.good()).isEqualTo(1);
+        assertThat(report.reasons()).containsOnlyKeys("a row with key already exists in sqlite");
+        assertThat(postgres.require(DatasetModel.class).count(TpchSchema.DATASET, TpchSchema.REGION))
+                .as("postgres got region 8 only, not 7 which sqlite held")
+                .isEqualTo(postgresBefore + 1);
+        assertThat(postgres.require(DatasetModel.class)
+                        .existingKeys(TpchSchema.DATASET, TpchSchema.REGION, List.of(List.of(7L), List.of(8L))))
+                .containsExactly(List.of(8L));
     }
 
     private static String reasonOf(List<JsonNode> rejected, int line) {
