@@ -31,11 +31,12 @@ final class Logging {
 
     private Logging() {}
 
+    /** Sends logs to {@code dataDir}'s log (again, when a later run in this JVM names another data directory). */
     static synchronized void init(Path dataDir) {
-        if (file != null) {
+        Path log = dataDir.toAbsolutePath().normalize().resolve("dbx.log");
+        if (log.equals(file)) {
             return;
         }
-        Path log = dataDir.toAbsolutePath().resolve("dbx.log");
         try {
             PrivateFiles.directory(dataDir);
             PrivateFiles.createFile(log);

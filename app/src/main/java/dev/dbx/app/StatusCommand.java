@@ -1,6 +1,5 @@
 package dev.dbx.app;
 
-import dev.dbx.engine.EngineState;
 import dev.dbx.engine.EngineStatus;
 import dev.dbx.lab.Lab;
 import dev.dbx.lab.LabStatus;
@@ -18,7 +17,8 @@ import picocli.CommandLine.ParentCommand;
             "Show the state of every engine and store.",
             "States: running, stopped, crashed, unavailable, embedded, external. Also the server's identity as it",
             "reports it, URI, PID, memory (RSS of its process tree, shared pages apportioned) and uptime.",
-            "Exits 1 when an engine has crashed."
+            "Exits 1 when something it shows cannot be used: an engine that crashed, or an embedded or external",
+            "store that does not answer. Stopped engines are not failures (they were stopped)."
         })
 final class StatusCommand implements Callable<Integer> {
     @ParentCommand
@@ -41,6 +41,17 @@ final class StatusCommand implements Callable<Integer> {
             StatusReport.table(statuses, System.out);
             StatusReport.security(lab, selected, System.out);
         }
-        return statuses.stream().anyMatch(s -> s.state() == EngineState.crashed) ? 1 : 0;
+        return statuses.stream().anyMatch(StatusCommand::unusable) ? 1 : 0;
+    }
+
+    /** One rule for every kind: what crashed, or should answer and does not. */
+    static boolean unusable(EngineStatus s) {
+        return switch (s.state()) {
+            case crashed -> true;
+            case embedded, external ->
+                s.identity() == null && s.message() != null && !s.message().startsWith("no database file yet");
+            case running -> s.identity() == null && s.message() != null;
+            default -> false;
+        };
     }
 }

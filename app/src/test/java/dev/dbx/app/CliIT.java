@@ -1,14 +1,14 @@
 package dev.dbx.app;
 
+import static dev.dbx.app.InProcess.dbx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dbx.app.InProcess.Run;
 import dev.dbx.engine.Ports;
 import dev.dbx.engine.Processes;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -35,24 +35,6 @@ class CliIT {
 
     @TempDir
     Path dir;
-
-    record Run(int exit, String out, String err) {}
-
-    private Run dbx(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int exit = Dbx.execute(args);
-            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
 
     private String dataDir() {
         return dir.resolve("data").toString();
@@ -344,6 +326,161 @@ class CliIT {
                 assertThat(Files.readString(log)).doesNotContain(password);
             }
         }
+    }
+
+    @Test
+    void settingsThatCannotWorkAreRefusedWithWhatToDo() throws IOException {
+        Run negative = dbx("status", "--data-dir", dataDir(), "--timeout", "-5s");
+        assertThat(negative.exit()).isEqualTo(1);
+        assertThat(negative.err()).contains("the timeout must be more than 0");
+
+        Run port = dbx("status", "--data-dir", dataDir(), "--port", "nosuch=1");
+        assertThat(port.exit()).isEqualTo(1);
+        assertThat(port.err()).contains("unknown engine 'nosuch'").contains("known engines");
+
+        Path typo = Files.writeString(dir.resolve("typo.yaml"), "engines:\n  postgress:\n    port: 25432\n");
+        Run engine = dbx("status", "--data-dir", dataDir(), "--config", typo.toString());
+        assertThat(engine.exit()).isEqualTo(1);
+        assertThat(engine.err()).contains("unknown engine 'postgress'");
+
+        Path broken = Files.writeString(dir.resolve("broken.yaml"), "stores:\n  mongo: 'unclosed\ntimeout: 5s\n");
+        Run yaml = dbx("status", "--data-dir", dataDir(), "--config", broken.toString());
+        assertThat(yaml.exit()).isEqualTo(1);
+        assertThat(yaml.err())
+                .contains("is not valid YAML at line")
+                .doesNotContain("Exception")
+                .doesNotContain("[Source:");
+        Path list = Files.writeString(dir.resolve("list.yaml"), "stores:\n  mongo: [a, b]\n");
+        Run kind = dbx("status", "--data-dir", dataDir(), "--config", list.toString());
+        assertThat(kind.exit()).isEqualTo(1);
+        assertThat(kind.err()).contains("stores.mongo at line 2 should be text").doesNotContain("JsonToken");
+
+        Run range = dbx("status", "--data-dir", dataDir(), "--store", "elasticsearch=http://127.0.0.1:99999");
+        assertThat(range.exit()).isEqualTo(1);
+        assertThat(range.err()).contains("port 99999 is out of range").doesNotContain("Exception");
+        Run word = dbx("status", "--data-dir", dataDir(), "--store", "redis=redis://127.0.0.1:abc");
+        assertThat(word.exit()).isEqualTo(1);
+        assertThat(word.err()).contains("port 'abc' is not a number").doesNotContain("names no host");
+    }
+
+    @Test
+    void twoEnginesOnOnePortAreRefusedBeforeEitherStarts() {
+        int port = Ports.freeRange(2);
+        Run run = dbx(
+                "up",
+                "--data-dir",
+                dataDir(),
+                "--engines",
+                "redis,postgres",
+                "--port",
+                "redis=" + port,
+                "--port",
+                "postgres=" + port);
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains("port " + port + " is given to both").contains("--port");
+        assertThat(Path.of(dataDir(), "engines", "postgres", "data")).doesNotExist();
+        assertThat(Path.of(dataDir(), "engines", "redis", "engine.json")).doesNotExist();
+    }
+
+    @Test
+    void statusFailsForAnUnreachableExternalStoreAsForACrashedEngine() {
+        Run run = dbx(
+                "status",
+                "--data-dir",
+                dataDir(),
+                "--timeout",
+                "2s",
+                "--engines",
+                "sqlite",
+                "--store",
+                "redis=redis://127.0.0.1:" + Ports.freeRange(1));
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out()).contains("unreachable");
+    }
+
+    @Test
+    void theLogIsAppendedToNotEmptiedByEachRun() throws IOException {
+        assertThat(dbx("status", "--data-dir", dataDir(), "--engines", "sqlite").exit())
+                .isZero();
+        Path log = Path.of(dataDir(), "dbx.log");
+        Files.writeString(log, "an earlier run's stack trace\n", java.nio.file.StandardOpenOption.APPEND);
+        assertThat(dbx("status", "--data-dir", dataDir(), "--engines", "sqlite").exit())
+                .isZero();
+        assertThat(Files.readString(log)).contains("an earlier run's stack trace");
+        assertThat(java.nio.file.Files.getPosixFilePermissions(log))
+                .containsExactlyInAnyOrder(
+                        java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                        java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+    }
+
+    @Test
+    void aLoadTooBigForTheDiskIsRefusedBeforeAnythingIsDropped() {
+        assertThat(dbx("load", "--data-dir", dataDir(), "--dataset", "ycsb", "--records", "100", "--stores", "sqlite")
+                        .exit())
+                .isZero();
+        Run huge = dbx(
+                "load",
+                "--data-dir",
+                dataDir(),
+                "--dataset",
+                "ycsb",
+                "--records",
+                "99999999999",
+                "--replace",
+                "--stores",
+                "sqlite");
+        assertThat(huge.exit()).isEqualTo(1);
+        assertThat(huge.err()).contains("needs about").contains("is free under").contains("--ignore-space");
+        Run tpch = dbx("load", "--data-dir", dataDir(), "--dataset", "tpch", "--scale", "1000", "--stores", "sqlite");
+        assertThat(tpch.exit()).isEqualTo(1);
+        assertThat(tpch.err()).contains("TPC-H SF 1000 needs about 2.2 TB per store");
+        Run verify = dbx("verify", "--data-dir", dataDir(), "--stores", "sqlite", "--dataset", "ycsb");
+        assertThat(verify.exit()).as("the 100 records are still there, whole").isZero();
+        assertThat(verify.out()).contains("100 ✓");
+    }
+
+    @Test
+    void aSecondLoaderOfTheSameStoreIsToldWhoHoldsIt() throws Exception {
+        dev.dbx.lab.Lab lab = new dev.dbx.lab.Lab(dev.dbx.core.config.ConfigLoader.load(
+                new dev.dbx.core.config.ConfigLoader.Overrides(null, Path.of(dataDir()), Map.of(), Map.of(), null),
+                Map.of()));
+        try (AutoCloseable held = new dev.dbx.lab.LoadRecords(lab.dataDir()).lock(lab.store("sqlite"))) {
+            Run second =
+                    dbx("load", "--data-dir", dataDir(), "--dataset", "ycsb", "--records", "10", "--stores", "sqlite");
+            assertThat(second.exit()).isEqualTo(1);
+            assertThat(second.err()).contains("another dbx is loading into store sqlite right now");
+        }
+    }
+
+    @Test
+    void verifySaysWhichCheckAppliedAndNamesAPartialLoad() throws IOException {
+        Run load = dbx(
+                "load", "--data-dir", dataDir(), "--dataset", "tpch", "--scale", "0.01", "--stores", "sqlite,duckdb");
+        assertThat(load.exit()).as(load.err()).isZero();
+        Run generated = dbx("verify", "--data-dir", dataDir(), "--stores", "sqlite,duckdb");
+        assertThat(generated.exit()).isZero();
+        assertThat(generated.out())
+                .contains("check: every store against the dataset as generated (TPC-H SF 0.01)")
+                .contains("reference: generated");
+
+        // what a load cut short leaves behind: its record never says complete
+        Path record = Path.of(dataDir(), "loads", "duckdb.json");
+        Files.writeString(record, Files.readString(record).replace("\"COMPLETE\"", "\"LOADING\""));
+        Run partial = dbx("verify", "--data-dir", dataDir(), "--stores", "sqlite,duckdb", "--against", "sqlite");
+        assertThat(partial.exit()).isEqualTo(1);
+        assertThat(partial.out())
+                .contains("duckdb: its load of TPC-H SF 0.01 never finished")
+                .contains("check: every store against sqlite (the reference)");
+        Run again = dbx("load", "--data-dir", dataDir(), "--dataset", "tpch", "--stores", "duckdb");
+        assertThat(again.exit()).isEqualTo(1);
+        assertThat(again.err())
+                .contains("holds a partial tpch load")
+                .contains("--replace")
+                .contains("dbx drop");
+
+        Run drop = dbx("drop", "--data-dir", dataDir(), "--dataset", "tpch", "--stores", "duckdb");
+        assertThat(drop.exit()).isZero();
+        assertThat(Files.readString(record)).doesNotContain("tpch");
     }
 
     private static JsonNode engine(JsonNode status, String name) {

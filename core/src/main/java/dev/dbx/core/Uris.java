@@ -32,12 +32,40 @@ public final class Uris {
                         "malformed URI for " + what + ": '" + redactText(text) + "' has no scheme",
                         "expected something like " + example);
             }
+            checkPort(what, uri, example);
             return uri;
         } catch (URISyntaxException e) {
             throw new DbxException(
                     "malformed URI for " + what + ": '" + redactText(normalized) + "' (" + redactText(e.getReason())
                             + ")",
                     "expected something like " + example);
+        }
+    }
+
+    /**
+     * A port must be a number from 1 to 65535. {@link URI} takes an authority whose port is not a number as a name with
+     * no host at all, which would surface later as "names no host"; and it takes any number of digits as a port.
+     */
+    private static void checkPort(String what, URI uri, String example) {
+        String authority = uri.getRawAuthority();
+        if (authority == null) {
+            return;
+        }
+        if (uri.getHost() == null) {
+            String hostPort = authority.substring(authority.lastIndexOf('@') + 1);
+            int colon = hostPort.lastIndexOf(':');
+            if (colon >= 0 && !hostPort.endsWith("]")) {
+                String port = hostPort.substring(colon + 1);
+                throw new DbxException(
+                        "malformed URI for " + what + ": port '" + port + "' is not a number from 1 to 65535",
+                        "expected something like " + example);
+            }
+            return;
+        }
+        if (uri.getPort() == 0 || uri.getPort() > 65535) {
+            throw new DbxException(
+                    "malformed URI for " + what + ": port " + uri.getPort() + " is out of range",
+                    "use a port from 1 to 65535, e.g. " + example);
         }
     }
 

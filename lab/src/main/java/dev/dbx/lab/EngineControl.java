@@ -48,6 +48,7 @@ public final class EngineControl {
      * engine that cannot run here is skipped, and counts as a failure only when it was named ({@code explicit}).
      */
     public UpResult up(Set<String> selected, boolean explicit) {
+        lab.checkPortsDistinct(selected);
         AtomicBoolean failed = new AtomicBoolean();
         List<String> startedNow = Collections.synchronizedList(new ArrayList<>());
         List<Callable<EngineStatus>> tasks = new ArrayList<>();

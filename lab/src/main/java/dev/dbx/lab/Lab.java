@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -33,6 +34,15 @@ public final class Lab {
 
     public Lab(DbxConfig config) {
         this.config = config;
+        List<String> engines = Engines.all().stream().map(LocalEngine::name).toList();
+        for (String name : config.enginePorts().keySet()) {
+            if (!engines.contains(name)) {
+                throw new DbxException(
+                        "a port is set for an unknown engine '" + name + "' (with --port, DBX_PORT_"
+                                + name.toUpperCase(Locale.ROOT) + " or engines." + name + ".port in dbx.yaml)",
+                        "known engines: " + String.join(", ", engines));
+            }
+        }
         this.supervisor = new EngineSupervisor(
                 config.dataDir(),
                 CacheDir.resolve(),
@@ -50,6 +60,32 @@ public final class Lab {
 
     public Path dataDir() {
         return config.dataDir().toAbsolutePath().normalize();
+    }
+
+    /**
+     * Refuses to start engines whose ports would collide — two configured on one port, or one configured on a port an
+     * engine of this lab already runs on — before any of them is prepared (a PostgreSQL would otherwise run initdb and
+     * then crash on a port another engine took first).
+     */
+    public void checkPortsDistinct(Set<String> starting) {
+        Map<Integer, String> taken = new java.util.HashMap<>();
+        for (LocalEngine engine : localEngines()) {
+            boolean running = supervisor.status(engine, false).state() == dev.dbx.engine.EngineState.running;
+            if (!running && !starting.contains(engine.name())) {
+                continue;
+            }
+            List<Integer> ports = supervisor.context(engine).ports();
+            for (int i = 0; i < ports.size(); i++) {
+                String user = engine.name() + " (" + engine.portNames().get(i) + ")";
+                String other = taken.putIfAbsent(ports.get(i), user);
+                if (other != null) {
+                    throw new DbxException(
+                            "port " + ports.get(i) + " is given to both " + other + " and " + user,
+                            "give each engine ports of its own with --port <engine>=<port> (engines with two ports use"
+                                    + " the next one too)");
+                }
+            }
+        }
     }
 
     /** Local engines whose store is not pointed at an external server. */

@@ -107,6 +107,11 @@ public final class ConfigLoader {
         if (flags.timeout() != null) {
             timeout = flags.timeout();
         }
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new DbxException(
+                    "the timeout must be more than 0, not " + timeout.toMillis() + " ms",
+                    "give one like 500ms, 10s or 2m (--timeout, DBX_TIMEOUT or timeout in dbx.yaml)");
+        }
 
         Map<String, URI> stores = new LinkedHashMap<>();
         file.stores.forEach((id, uri) -> putStore(stores, id, uri, "dbx.yaml"));
@@ -183,11 +188,71 @@ public final class ConfigLoader {
                             + e.getLocation().getLineNr(),
                     "known settings: dataDir, timeout, stores.<store>, engines.<engine>.port, pools.<store>");
         } catch (JsonMappingException e) {
-            throw new DbxException(path + ": " + e.getOriginalMessage() + " at line "
-                    + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()));
+            if (syntax(e)) {
+                throw new DbxException(
+                        path + " is not valid YAML at line " + line(e) + ": " + firstLine(e.getOriginalMessage()),
+                        "check the indentation and the quoting there (a value with ': ' or '#' needs quotes)");
+            }
+            throw new DbxException(
+                    path + ": " + setting(e) + " at line " + line(e) + " should be " + kind(e),
+                    "see docs/architecture.md, Configuration, for each setting's form");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new DbxException(
+                    path + " is not valid YAML at line " + line(e) + ": " + firstLine(e.getOriginalMessage()),
+                    "check the indentation and the quoting there (a value with ': ' or '#' needs quotes)");
         } catch (IOException e) {
             throw new DbxException("cannot read " + path + ": " + e.getMessage());
         }
+    }
+
+    /** Whether a mapping error is the YAML reader's (a quote not closed, a bad indent), not a value of a wrong kind. */
+    private static boolean syntax(JsonMappingException e) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof com.fasterxml.jackson.core.exc.StreamReadException
+                    || t.getClass().getName().startsWith("org.yaml.snakeyaml")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The setting a mapping error is about, as dbx.yaml spells it, e.g. "stores.mongo". */
+    private static String setting(JsonMappingException e) {
+        String name = String.join(
+                ".",
+                e.getPath().stream()
+                        .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                        .toList());
+        return name.isEmpty() ? "the file" : name;
+    }
+
+    /** What a setting should have been, in words. */
+    private static String kind(JsonMappingException e) {
+        Class<?> type =
+                e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m ? m.getTargetType() : null;
+        if (type == String.class) {
+            return "text";
+        }
+        if (type == Integer.class || type == int.class) {
+            return "a whole number";
+        }
+        if (type != null && Map.class.isAssignableFrom(type)) {
+            return "a mapping of names to values";
+        }
+        return "a value of another kind (" + firstLine(e.getOriginalMessage()).replaceAll("`[^`]*`", "…") + ")";
+    }
+
+    private static String line(com.fasterxml.jackson.core.JsonProcessingException e) {
+        return e.getLocation() == null ? "?" : Integer.toString(e.getLocation().getLineNr());
+    }
+
+    /** The first line of a parser's message, cut short: no stack of "at [Source: ...]" details. */
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        String first = message.lines().findFirst().orElse("").strip();
+        return first.length() > 200 ? first.substring(0, 200) + "…" : first;
     }
 
     private static void putStore(Map<String, URI> stores, String id, String text, String origin) {
