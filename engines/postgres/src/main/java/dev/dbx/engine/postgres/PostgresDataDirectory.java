@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The cluster's data directory ({@code ctx.dataDir()}): created once with {@code initdb} plus the {@code dbx}
- * database, then reused as it is by every later start.
+ * The cluster's data directory ({@code ctx.dataDir()}): created once with {@code initdb} plus the roles and the
+ * {@code dbx} database (see {@link PostgresAuth}), then reused by every later start, which first brings a cluster made
+ * by an older dbx to password authentication.
  */
 final class PostgresDataDirectory {
     static final String SUPERUSER = "postgres";
@@ -27,6 +28,7 @@ final class PostgresDataDirectory {
         Path versionFile = data.resolve("PG_VERSION");
         if (Files.isRegularFile(versionFile)) {
             checkMajor(Files.readString(versionFile).strip(), binaries, data);
+            PostgresAuth.bringUpToDate(binaries, ctx, data, DATABASE);
             return;
         }
         if (!isEmptyOrMissing(data)) {
@@ -40,47 +42,34 @@ final class PostgresDataDirectory {
         PostgresBinaries.deleteTree(staging);
         SetupCommand.note(ctx.logFile(), "dbx: creating a PostgreSQL " + binaries.major() + " cluster in " + data);
         runInitdb(binaries, ctx, staging);
-        createDatabase(binaries, ctx, staging);
+        PostgresAuth.initialize(binaries, ctx, staging, DATABASE);
         Files.move(staging, data, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static void runInitdb(PostgresBinaries binaries, EngineContext ctx, Path staging) throws IOException {
-        SetupCommand.run(
-                UserNamespace.wrap(List.of(
-                        binaries.program("initdb").toString(),
-                        "--pgdata=" + staging,
-                        "--username=" + SUPERUSER,
-                        "--encoding=UTF8",
-                        // PostgreSQL's own C.UTF-8: code-point order, Unicode case rules, no dependence on OS locales
-                        "--locale-provider=builtin",
-                        "--locale=C.UTF-8",
-                        // a lab on loopback only: trust, for clients and for replication (Debezium)
-                        "--auth=trust",
-                        // its "start with pg_ctl" advice names the staging directory: misleading in server.log
-                        "--no-instructions")),
-                null,
-                ctx.logFile(),
-                ctx.home().resolve("tmp"),
-                SETUP_TIMEOUT);
-    }
-
-    /** Single-user mode: no port, no socket, nothing another process could reach before the cluster is ready. */
-    private static void createDatabase(PostgresBinaries binaries, EngineContext ctx, Path staging) throws IOException {
-        String output = SetupCommand.run(
-                UserNamespace.wrap(List.of(
-                        binaries.program("postgres").toString(),
-                        "--single",
-                        "-D",
-                        staging.toString(),
-                        "-j",
-                        "postgres")),
-                "CREATE DATABASE " + DATABASE + ";\n",
-                ctx.logFile(),
-                ctx.home().resolve("tmp"),
-                SETUP_TIMEOUT);
-        // single-user mode exits 0 even when the statement failed
-        if (output.contains("ERROR:") || output.contains("FATAL:")) {
-            throw new IOException("creating the database " + DATABASE + " failed");
+        Path pwfile = PostgresAuth.superuserPasswordFile(ctx);
+        try {
+            SetupCommand.run(
+                    UserNamespace.wrap(List.of(
+                            binaries.program("initdb").toString(),
+                            "--pgdata=" + staging,
+                            "--username=" + SUPERUSER,
+                            "--pwfile=" + pwfile,
+                            "--encoding=UTF8",
+                            // PostgreSQL's own C.UTF-8: code-point order, Unicode case rules, no dependence on OS
+                            // locales
+                            "--locale-provider=builtin",
+                            "--locale=C.UTF-8",
+                            // passwords for everyone (pg_hba.conf is replaced right after, see PostgresAuth)
+                            "--auth=scram-sha-256",
+                            // its "start with pg_ctl" advice names the staging directory: misleading in server.log
+                            "--no-instructions")),
+                    null,
+                    ctx.logFile(),
+                    ctx.home().resolve("tmp"),
+                    SETUP_TIMEOUT);
+        } finally {
+            Files.deleteIfExists(pwfile);
         }
     }
 

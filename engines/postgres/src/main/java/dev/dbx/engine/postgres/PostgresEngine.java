@@ -5,6 +5,7 @@ import dev.dbx.core.store.ServerIdentity;
 import dev.dbx.engine.EngineContext;
 import dev.dbx.engine.Launch;
 import dev.dbx.engine.LocalEngine;
+import dev.dbx.engine.PrivateFiles;
 import dev.dbx.engine.ServerBinaries;
 import dev.dbx.engine.StopSignal;
 import java.io.IOException;
@@ -25,8 +26,9 @@ import java.util.Optional;
 
 /**
  * PostgreSQL 17 from zonky's binaries jar. The postmaster itself runs in the foreground (under {@code unshare -U} as
- * root), listening on loopback only, with logical decoding enabled and synchronous commits so Debezium can follow
- * changes promptly.
+ * root), listening on loopback only and on a unix socket in an owner-only directory, with logical decoding enabled and
+ * synchronous commits so Debezium can follow changes promptly. Every connection proves the lab's secret by
+ * SCRAM-SHA-256; dbx works as the role {@code dbx}, which is not a superuser (see {@link PostgresAuth}).
  */
 public final class PostgresEngine extends LocalEngine {
     /** A unix socket path must fit {@code sockaddr_un.sun_path} (108 bytes with its terminating NUL). */
@@ -84,6 +86,9 @@ public final class PostgresEngine extends LocalEngine {
         s.put("listen_addresses", ctx.host());
         s.put("port", Integer.toString(ctx.port()));
         s.put("unix_socket_directories", socketDirectory(ctx));
+        // the directory is the owner's alone already; the socket too
+        s.put("unix_socket_permissions", "0700");
+        s.put("password_encryption", "scram-sha-256");
         s.put("cluster_name", "dbx");
         // Debezium: logical decoding, replication connections and slots, commits visible at once
         s.put("wal_level", "logical");
@@ -101,20 +106,32 @@ public final class PostgresEngine extends LocalEngine {
         return s;
     }
 
-    /** {@code <home>/run}, or none (TCP only) when that path is too long for a socket or needs quoting. */
+    /**
+     * {@code <home>/run} (made owner-only, also when an older dbx made it), or none (TCP only) when that path is too
+     * long for a socket or needs quoting.
+     */
     private static String socketDirectory(EngineContext ctx) throws IOException {
         Path dir = ctx.home().resolve("run").toAbsolutePath();
         String socket = dir + "/.s.PGSQL." + ctx.port();
         if (socket.length() > MAX_SOCKET_PATH || dir.toString().matches(".*[\\s,\"'\\\\].*")) {
+            if (Files.isDirectory(dir)) {
+                // unused now, but private all the same (an older dbx made it open to everyone)
+                PrivateFiles.directory(dir);
+            }
             return "";
         }
-        Files.createDirectories(dir);
+        PrivateFiles.directory(dir);
         return dir.toString();
     }
 
+    /** {@code postgresql://dbx:<secret>@127.0.0.1:<port>/dbx}: the role {@code dbx}, not the superuser. */
     @Override
     public URI uri(EngineContext ctx) {
-        return URI.create("postgresql://" + PostgresDataDirectory.SUPERUSER + "@" + ctx.host() + ":" + ctx.port() + "/"
+        if (!ctx.user().equals(PostgresAuth.USER)) {
+            throw new IllegalStateException(
+                    "PostgreSQL's role for dbx is " + PostgresAuth.USER + ", not " + ctx.user());
+        }
+        return URI.create("postgresql://" + ctx.credentials() + ctx.host() + ":" + ctx.port() + "/"
                 + PostgresDataDirectory.DATABASE);
     }
 
@@ -128,6 +145,15 @@ public final class PostgresEngine extends LocalEngine {
             String product = row.getString(1).strip().split("\\s+")[0];
             return new ServerIdentity(product, row.getString(2));
         } catch (SQLException e) {
+            if (e.getMessage() != null
+                    && e.getMessage().contains("role \"" + PostgresAuth.USER + "\" does not exist")) {
+                // a server started by an older dbx (no role dbx yet) still runs: the next start migrates its cluster
+                throw new DbxException(
+                        "PostgreSQL at " + uri.getHost() + ":" + uri.getPort() + " has no role " + PostgresAuth.USER
+                                + ": it was started by an older dbx",
+                        "restart it (dbx down --engines postgres, then dbx up): the start sets up its roles"
+                                + " and passwords");
+            }
             throw new DbxException(
                     "PostgreSQL at " + uri.getHost() + ":" + uri.getPort() + " did not answer: " + e.getMessage());
         }

@@ -23,6 +23,9 @@ import dev.dbx.store.jdbc.SqlStoreContractIT;
 import dev.dbx.workloads.dataset.TpchSource;
 import dev.dbx.workloads.load.DatasetLoader;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -33,6 +36,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -138,6 +142,76 @@ class PostgresContractIT extends SqlStoreContractIT {
                 }
             }
         }
+    }
+
+    @Test
+    @Order(104)
+    void dbxWorksAsTheRoleDbxWhichIsNotASuperuserAndOwnsItsTables() throws SQLException {
+        assertThat(Uris.user(uri(), null)).isEqualTo("dbx");
+        assertThat(Uris.password(uri(), null)).isNotBlank();
+        try (Connection c = connect();
+                Statement s = c.createStatement();
+                ResultSet rs =
+                        s.executeQuery("SELECT current_user, rolsuper FROM pg_roles WHERE rolname = current_user")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("dbx");
+            assertThat(rs.getBoolean(2)).isFalse();
+        }
+        assertThat(count("SELECT count(*) FROM pg_tables WHERE schemaname = 'public' AND tableowner <> 'dbx'"))
+                .isZero();
+        assertThat(count("SELECT count(*) FROM pg_tables WHERE schemaname = 'public' AND tableowner = 'dbx'"))
+                .isPositive();
+        // without the password the server refuses dbx's store
+        URI noPassword = URI.create("postgresql://dbx@" + uri().getHost() + ":" + uri().getPort() + "/dbx");
+        try (Store store = Stores.open(new StoreConfig(storeId(), noPassword, Duration.ofSeconds(5)))) {
+            assertThatThrownBy(store::identity).hasMessageContaining("no password was provided");
+        }
+    }
+
+    @Test
+    @Order(105)
+    void psqlCopyLogsInWithThePasswordFromAPrivateFileNeverFromItsCommandLine() throws Exception {
+        Assumptions.assumeTrue(onPath("psql"), "psql (Debian: postgresql-client) is not installed");
+        DatasetModel model = store().require(DatasetModel.class);
+        model.drop(TpchSchema.DATASET);
+        model.create(TpchSchema.DATASET);
+        Path file = Files.createTempFile("dbx-region-", ".tbl");
+        try {
+            Files.writeString(file, "0|AFRICA|first\n1|AMERICA|second\n");
+            List<String> columns = TpchSchema.REGION.columnNames();
+            String password = Uris.password(uri(), null);
+            assertThat(new PsqlCopy(uri()).command("region", columns, file))
+                    .noneMatch(argument -> argument.contains(password));
+
+            store().require(NativeBulkLoad.class).loadNative(TpchSchema.DATASET, TpchSchema.REGION, file);
+            assertThat(count("SELECT count(*) FROM region")).isEqualTo(2);
+
+            URI wrong =
+                    URI.create("postgresql://dbx:not-the-secret@" + uri().getHost() + ":" + uri().getPort() + "/dbx");
+            assertThatThrownBy(() -> new PsqlCopy(wrong).load("region", columns, file))
+                    .isInstanceOf(DbxException.class)
+                    .hasMessageContaining("password authentication failed for user \"dbx\"");
+            assertThat(count("SELECT count(*) FROM region")).isEqualTo(2);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    @Test
+    @Order(106)
+    void thePasswordFileIsOwnerOnlyAndEscapesWhatItMust() throws Exception {
+        Path file = PsqlCopy.passwordFile("a:b\\c");
+        try {
+            assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+            assertThat(Files.readString(file)).isEqualTo("*:*:*:*:a\\:b\\\\c\n");
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    private static boolean onPath(String program) {
+        return java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(":"))
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, program)));
     }
 
     /** PostgreSQL's plan for {@code sql} with {@code parameters} integers bound (1, 2, 3, ...). */
