@@ -56,7 +56,14 @@ final class EsErrors {
         if (find(e, ConnectException.class) != null || find(e, NoRouteToHostException.class) != null) {
             return new DbxException(
                     "cannot connect to " + SERVER + " at " + uri + " (" + detail + ")",
-                    "is the server running? 'dbx up opensearch' starts the local one; otherwise check host and port",
+                    "is the server running? 'dbx up --engines opensearch' starts the local one; otherwise check host"
+                            + " and port",
+                    e);
+        }
+        if (lostConnection(e)) {
+            return new DbxException(
+                    "lost the connection to " + SERVER + " at " + uri + " while " + doing + " (" + detail + ")",
+                    "is the server still running? dbx status shows a local engine that stopped, with its log",
                     e);
         }
         if (find(e, InterruptedIOException.class) != null) {
@@ -100,6 +107,26 @@ final class EsErrors {
 
     static String errorType(JsonNode body) {
         return body == null ? "" : body.path("error").path("type").asText("");
+    }
+
+    /**
+     * The server went away in the middle of an exchange (killed, restarted, crashed): the connection was closed or
+     * reset, or a request got no response at all — not a question of scheme or port, which worked until then.
+     */
+    private static boolean lostConnection(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String type = t.getClass().getSimpleName();
+            String message = t.getMessage() == null ? "" : t.getMessage();
+            if (type.equals("ConnectionClosedException")
+                    || type.equals("NoHttpResponseException")
+                    || type.equals("RequestNotExecutedException")
+                    || message.contains("Connection reset")
+                    || message.contains("Connection closed")
+                    || message.contains("Broken pipe")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String seconds(Duration d) {

@@ -39,6 +39,9 @@ class FakeServerTest {
 
     private record Answer(int status, String body, long delayMillis) {}
 
+    /** An answer that is no answer: the connection is closed instead. */
+    private static final int HANG_UP = -1;
+
     private HttpServer server;
     private final Deque<Answer> answers = new ArrayDeque<>();
     private final List<String> bodies = new CopyOnWriteArrayList<>();
@@ -65,6 +68,12 @@ class FakeServerTest {
         Answer answer;
         synchronized (answers) {
             answer = answers.size() > 1 ? answers.poll() : answers.peek();
+        }
+        if (answer.status() == HANG_UP) {
+            // a server killed in the middle of an exchange: the connection closes with no response
+            exchange.getResponseBody().close();
+            exchange.close();
+            return;
         }
         if (answer.delayMillis() > 0) {
             try {
@@ -134,6 +143,19 @@ class FakeServerTest {
                         .isInstanceOf(DbxException.class)
                         .hasMessageContaining("no answer")
                         .hasMessageNotContaining("secret"));
+    }
+
+    @Test
+    void aServerThatGoesAwayMidRequestIsSaidToHaveGoneNotToBeTheWrongScheme() {
+        answers(new Answer(200, OS2_ROOT, 0), new Answer(HANG_UP, "", 0));
+        try (Store store = Stores.open("elasticsearch", uri(""), Duration.ofSeconds(5))) {
+            assertThatThrownBy(store::identity)
+                    .isInstanceOf(DbxException.class)
+                    .hasMessageContaining("lost the connection")
+                    .satisfies(e -> assertThat(((DbxException) e).hint())
+                            .contains("still running")
+                            .doesNotContain("http or https"));
+        }
     }
 
     @Test
