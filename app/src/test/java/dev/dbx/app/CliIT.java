@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dbx.app.InProcess.Run;
 import dev.dbx.engine.Ports;
+import dev.dbx.engine.PrivateFiles;
 import dev.dbx.engine.Processes;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -481,6 +482,71 @@ class CliIT {
         Run drop = dbx("drop", "--data-dir", dataDir(), "--dataset", "tpch", "--stores", "duckdb");
         assertThat(drop.exit()).isZero();
         assertThat(Files.readString(record)).doesNotContain("tpch");
+    }
+
+    @Test
+    void noFileUnderTheDataDirectoryIsReadableByOtherUsers() throws IOException {
+        String port = Integer.toString(Ports.freeRange(1));
+        try {
+            Run up = dbx("up", "--data-dir", dataDir(), "--engines", "redis,sqlite", "--port", "redis=" + port);
+            assertThat(up.exit()).as(up.err()).isZero();
+            Run load = dbx(
+                    "load",
+                    "--data-dir",
+                    dataDir(),
+                    "--dataset",
+                    "ycsb",
+                    "--records",
+                    "200",
+                    "--stores",
+                    "redis,sqlite");
+            assertThat(load.exit()).as(load.err()).isZero();
+        } finally {
+            dbx("down", "--data-dir", dataDir());
+        }
+        Path data = Path.of(dataDir());
+        assertThat(Files.getPosixFilePermissions(data)).isEqualTo(PrivateFiles.DIRECTORY);
+        List<String> readable = new ArrayList<>();
+        try (var paths = Files.walk(data)) {
+            paths.forEach(p -> {
+                if (readableByOthers(data, p)) {
+                    readable.add(p.toString());
+                }
+            });
+        }
+        assertThat(readable).as("paths other users can read").isEmpty();
+        // what dbx and the engines it runs (umask 077) write is owner-only itself, not only behind a private directory
+        for (String file : List.of(
+                "secret", "dbx.log", "loads/redis.json", "engines/redis/server.log", "engines/redis/redis.conf")) {
+            assertThat(Files.getPosixFilePermissions(data.resolve(file)))
+                    .as(file)
+                    .isEqualTo(PrivateFiles.FILE);
+        }
+        try (var aof = Files.walk(data.resolve("engines/redis/data"))) {
+            aof.filter(Files::isRegularFile)
+                    .forEach(f -> assertThat(mode(f)).as(f.toString()).isEqualTo(PrivateFiles.FILE));
+        }
+    }
+
+    /** Whether a user other than the owner could open {@code path}: readable by them, below directories they may enter. */
+    private static boolean readableByOthers(Path root, Path path) {
+        for (Path dir = path.getParent(); dir != null && dir.startsWith(root); dir = dir.getParent()) {
+            if (!mode(dir).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
+                return false;
+            }
+        }
+        if (!mode(root).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE) && !path.equals(root)) {
+            return false;
+        }
+        return mode(path).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ);
+    }
+
+    private static java.util.Set<java.nio.file.attribute.PosixFilePermission> mode(Path p) {
+        try {
+            return Files.getPosixFilePermissions(p, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static JsonNode engine(JsonNode status, String name) {
