@@ -2,10 +2,12 @@ package dev.dbx.store.postgres;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
 import dev.dbx.core.Uris;
 import dev.dbx.core.store.Store;
 import dev.dbx.core.store.StoreConfig;
 import dev.dbx.core.store.StoreProvider;
+import dev.dbx.store.jdbc.SqlErrors;
 import java.net.URI;
 import java.util.List;
 import java.util.Properties;
@@ -77,9 +79,14 @@ public final class PostgresStoreProvider implements StoreProvider {
         pool.setMinimumIdle(0);
         pool.setConnectionTimeout(Math.max(250, config.timeout().toMillis()));
         pool.setValidationTimeout(Math.max(250, Math.min(config.timeout().toMillis(), 5_000)));
-        // Do not fail (or block) at construction: the first use reports an unreachable server clearly.
-        pool.setInitializationFailTimeout(-1);
-        return new PostgresStore(config, new HikariDataSource(pool));
+        // One connection now, failing at once: a server that refuses is said to in well under a second. A lazy pool
+        // would retry until the timeout (Hikari keeps trying for connectionTimeout), unlike every other store.
+        pool.setInitializationFailTimeout(1);
+        try {
+            return new PostgresStore(config, new HikariDataSource(pool));
+        } catch (HikariPool.PoolInitializationException e) {
+            throw SqlErrors.unreachable("postgres", uri, e);
+        }
     }
 
     private static String hostForUrl(String host) {

@@ -163,9 +163,10 @@ class PostgresContractIT extends SqlStoreContractIT {
                 .isPositive();
         // without the password the server refuses dbx's store
         URI noPassword = URI.create("postgresql://dbx@" + uri().getHost() + ":" + uri().getPort() + "/dbx");
-        try (Store store = Stores.open(new StoreConfig(storeId(), noPassword, Duration.ofSeconds(5)))) {
-            assertThatThrownBy(store::identity).hasMessageContaining("no password was provided");
-        }
+        assertThatThrownBy(() -> Stores.open(new StoreConfig(storeId(), noPassword, Duration.ofSeconds(5))))
+                .isInstanceOf(DbxException.class)
+                .hasMessageContaining("refused the login of user 'dbx'")
+                .satisfies(e -> assertThat(((DbxException) e).hint()).contains("dbx secret"));
     }
 
     @Test
@@ -206,6 +207,28 @@ class PostgresContractIT extends SqlStoreContractIT {
             assertThat(Files.readString(file)).isEqualTo("*:*:*:*:a\\:b\\\\c\n");
         } finally {
             Files.deleteIfExists(file);
+        }
+    }
+
+    @Test
+    @Order(107)
+    void aRefusedConnectionFailsAtOnceAndASilentServerIsNotBlamedOnTls() throws Exception {
+        URI refused = URI.create("postgresql://dbx:x@127.0.0.1:" + Ports.freeRange(1) + "/dbx");
+        long t0 = System.nanoTime();
+        assertThatThrownBy(() -> Stores.open("postgres", refused, Duration.ofSeconds(20)))
+                .isInstanceOf(DbxException.class)
+                .hasMessageContaining("refused the connection");
+        // the whole timeout was 20 s: a refusal is known in well under half of it (it used to take all of it)
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(10));
+
+        // a port that accepts and then never answers: what a firewall dropping packets looks like from here
+        try (java.net.ServerSocket silent =
+                new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            URI mute = URI.create("postgresql://dbx:x@127.0.0.1:" + silent.getLocalPort() + "/dbx");
+            assertThatThrownBy(() -> Stores.open("postgres", mute, Duration.ofSeconds(2)))
+                    .isInstanceOf(DbxException.class)
+                    .hasMessageContaining("no answer from postgres")
+                    .hasMessageNotContaining("SSL");
         }
     }
 
