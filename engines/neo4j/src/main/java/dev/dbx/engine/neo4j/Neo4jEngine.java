@@ -1,17 +1,25 @@
 package dev.dbx.engine.neo4j;
 
 import dev.dbx.core.DbxException;
+import dev.dbx.core.Uris;
 import dev.dbx.core.store.ServerIdentity;
 import dev.dbx.engine.EngineContext;
 import dev.dbx.engine.Launch;
 import dev.dbx.engine.LocalEngine;
+import dev.dbx.engine.PrivateFiles;
+import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
@@ -22,12 +30,17 @@ import org.neo4j.driver.async.AsyncSession;
 import org.neo4j.driver.async.ResultCursor;
 
 /**
- * Neo4j Community, embedded in a child JVM with its Bolt connector on loopback (no authentication: a local lab).
- * Databases and transaction logs live under the data directory, which is the server's Neo4j home.
+ * Neo4j Community, embedded in a child JVM with its Bolt connector on loopback and authentication on: the only user is
+ * {@code dbx}, with the lab's secret as its password ({@code bolt://dbx:<secret>@127.0.0.1:<port>}). The secret
+ * reaches the server through an owner-only file in the engine's directory, which the server reads once and deletes.
+ * Databases and transaction logs live under the data directory, which is the server's Neo4j home; a home made by an
+ * older dbx (authentication off) is set up on its next start, before Bolt opens (see {@code LabUser} in the server).
  */
 public final class Neo4jEngine extends LocalEngine {
     private static final String MAIN_CLASS = "dev.dbx.engine.neo4j.server.Neo4jMain";
     private static final String COMPONENTS = "CALL dbms.components() YIELD name, versions, edition";
+    /** Where the server finds the secret (owner-only; the server deletes it once read). */
+    static final String SECRET_FILE = "secret";
 
     /**
      * Heap capped (the page cache, 128 MB off-heap, is set by the server main); the module opens and native access
@@ -78,18 +91,21 @@ public final class Neo4jEngine extends LocalEngine {
     }
 
     @Override
-    public Launch launch(EngineContext ctx) {
+    public Launch launch(EngineContext ctx) throws IOException {
+        Path secretFile = ctx.home().resolve(SECRET_FILE);
+        PrivateFiles.createFile(secretFile);
+        Files.writeString(secretFile, ctx.secret() + "\n", StandardCharsets.UTF_8);
         return Launch.jvm(
                 this,
                 ctx,
                 MAIN_CLASS,
                 jvmOptions(Runtime.version().feature()),
-                List.of(ctx.host(), Integer.toString(ctx.port()), ctx.dataDir().toString()));
+                List.of(ctx.host(), Integer.toString(ctx.port()), ctx.dataDir().toString(), secretFile.toString()));
     }
 
     @Override
     public URI uri(EngineContext ctx) {
-        return URI.create("bolt://" + ctx.host() + ":" + ctx.port());
+        return URI.create("bolt://" + ctx.credentials() + ctx.host() + ":" + ctx.port());
     }
 
     /** Neo4j takes several seconds alone, much longer when the whole lab starts at once on two cores. */
@@ -109,7 +125,8 @@ public final class Neo4jEngine extends LocalEngine {
                 .withTelemetryDisabled(true)
                 .withLogging(Logging.none())
                 .build();
-        try (Driver driver = GraphDatabase.driver(uri, AuthTokens.none(), config)) {
+        String where = Uris.redact(uri);
+        try (Driver driver = GraphDatabase.driver(withoutUserInfo(uri), authToken(uri), config)) {
             // the async API bounds the whole request: the driver has no read timeout of its own
             AsyncSession session = driver.session(AsyncSession.class);
             try {
@@ -122,13 +139,29 @@ public final class Neo4jEngine extends LocalEngine {
                 session.closeAsync();
             }
         } catch (TimeoutException e) {
-            throw new DbxException("no answer from " + uri + " within " + millis + " ms", "is the server running?");
+            throw new DbxException("no answer from " + where + " within " + millis + " ms", "is the server running?");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new DbxException("dbms.components() failed at " + uri + ": " + cause.getMessage());
+            throw new DbxException("dbms.components() failed at " + where + ": "
+                    + Uris.redactText(String.valueOf(cause.getMessage())));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new DbxException("interrupted while asking " + uri);
+            throw new DbxException("interrupted while asking " + where);
+        }
+    }
+
+    /** The user and password of the URI's user-info (basic authentication), or none when it names no user. */
+    static AuthToken authToken(URI uri) {
+        String user = Uris.user(uri, null);
+        return user == null ? AuthTokens.none() : AuthTokens.basic(user, Uris.password(uri, ""));
+    }
+
+    /** The URI without its user-info: the driver is given the credentials as a token, never in the address. */
+    static URI withoutUserInfo(URI uri) {
+        try {
+            return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), null, null, null);
+        } catch (URISyntaxException e) {
+            throw new DbxException("malformed Neo4j URI " + Uris.redact(uri) + ": " + e.getReason());
         }
     }
 

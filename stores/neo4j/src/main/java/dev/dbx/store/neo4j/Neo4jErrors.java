@@ -29,7 +29,8 @@ final class Neo4jErrors {
         String message;
         String hint = null;
         if (e instanceof AuthenticationException) {
-            message = "authentication to " + where + " failed for user '" + target.user() + "'";
+            message = "authentication to " + where + " failed "
+                    + (target.user() == null ? "(the URI names no user)" : "for user '" + target.user() + "'");
             hint = target.user() == null
                     ? "the server wants credentials: put them in the URI, e.g. bolt://neo4j:password@host:7687"
                     : "check the user and password in the URI";

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dbx.core.DbxException;
+import dev.dbx.core.Uris;
 import dev.dbx.core.capability.DatasetModel;
 import dev.dbx.core.capability.FieldSet;
 import dev.dbx.core.capability.KeyValue;
@@ -40,7 +41,6 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Record;
@@ -414,10 +414,31 @@ class Neo4jContractIT extends StoreContractIT {
         plan.children().forEach(child -> collect(child, operators));
     }
 
-    /** The official driver, straight to the server under test: not dbx's store. */
+    @Test
+    @Order(107)
+    void theStoreLogsInWithTheUrisCredentialsAndIsRefusedWithoutThem() {
+        URI uri = uri();
+        String secret = Uris.password(uri, null);
+        assertThat(Uris.user(uri, null))
+                .as("the local engine's URI names its user")
+                .isEqualTo("dbx");
+        URI anonymous = URI.create("bolt://" + uri.getHost() + ":" + uri.getPort());
+        URI wrong = URI.create("bolt://dbx:not-the-secret@" + uri.getHost() + ":" + uri.getPort());
+        for (URI refused : List.of(anonymous, wrong)) {
+            assertThatThrownBy(() -> Stores.open("neo4j", refused, Duration.ofSeconds(10)))
+                    .isInstanceOf(DbxException.class)
+                    .hasMessageContaining("authentication to")
+                    .hasMessageContaining("failed")
+                    .hasMessageNotContaining(secret)
+                    .hasMessageNotContaining("not-the-secret");
+        }
+    }
+
+    /** The official driver, straight to the server under test (not dbx's store), logged in as the URI says. */
     private Driver driver() {
         if (driver == null) {
-            driver = GraphDatabase.driver(uri(), AuthTokens.none());
+            BoltTarget target = BoltTarget.parse(uri());
+            driver = GraphDatabase.driver(target.driverUri(), target.authToken());
         }
         return driver;
     }
