@@ -1,14 +1,19 @@
 package dev.dbx.engine.kafka;
 
 import dev.dbx.core.DbxException;
+import dev.dbx.core.Uris;
 import dev.dbx.core.store.ServerIdentity;
 import dev.dbx.engine.EngineContext;
 import dev.dbx.engine.Launch;
 import dev.dbx.engine.LocalEngine;
+import dev.dbx.engine.PrivateFiles;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,12 +31,16 @@ import org.apache.kafka.common.Node;
 
 /**
  * Apache Kafka in KRaft mode: one node that is both broker and controller, in a child JVM
- * ({@code dev.dbx.engine.kafka.server.KafkaMain}). Clients use {@code host:port} of the URI as bootstrap servers.
- * Kafka carries changes; it is not a store.
+ * ({@code dev.dbx.engine.kafka.server.KafkaMain}). Both ports ask for SASL/PLAIN: the one user is {@code dbx}, whose
+ * password is the lab's secret; the URI is {@code kafka://dbx:<secret>@127.0.0.1:<port>}, and
+ * {@link KafkaClients#settings} turns it into a client's settings. The secret reaches the server through an owner-only
+ * file in the engine's directory, which the server reads once and deletes. Kafka carries changes; it is not a store.
  */
 public final class KafkaEngine extends LocalEngine {
     private static final String PRODUCT = "Apache Kafka";
     private static final String METADATA_VERSION = "metadata.version";
+    /** Where the server finds the secret (owner-only; the server deletes it once read). */
+    static final String SECRET_FILE = "secret";
 
     @Override
     public String name() {
@@ -59,7 +68,7 @@ public final class KafkaEngine extends LocalEngine {
     }
 
     @Override
-    public Launch launch(EngineContext ctx) {
+    public Launch launch(EngineContext ctx) throws IOException {
         List<String> jvmOptions = new ArrayList<>(List.of(
                 "-Xms64m",
                 "-Xmx512m",
@@ -72,17 +81,21 @@ public final class KafkaEngine extends LocalEngine {
             // child runs on the JDK that runs dbx, so the flag (unknown before 23) is only passed where it exists.
             jvmOptions.add("--sun-misc-unsafe-memory-access=allow");
         }
+        Path secretFile = ctx.home().resolve(SECRET_FILE);
+        PrivateFiles.createFile(secretFile);
+        Files.writeString(secretFile, ctx.secret() + "\n", StandardCharsets.UTF_8);
         List<String> args = List.of(
                 ctx.host(),
                 Integer.toString(ctx.port(0)),
                 Integer.toString(ctx.port(1)),
-                ctx.dataDir().toString());
+                ctx.dataDir().toString(),
+                secretFile.toString());
         return Launch.jvm(this, ctx, "dev.dbx.engine.kafka.server.KafkaMain", jvmOptions, args);
     }
 
     @Override
     public URI uri(EngineContext ctx) {
-        return URI.create("kafka://" + ctx.host() + ":" + ctx.port());
+        return URI.create(KafkaClients.SCHEME + "://" + ctx.credentials() + ctx.host() + ":" + ctx.port());
     }
 
     /**
@@ -97,25 +110,27 @@ public final class KafkaEngine extends LocalEngine {
     public ServerIdentity probe(URI uri, Duration timeout) {
         // Cheap check first: while the broker is still starting, a refused connection is the answer, without the
         // Admin client's threads and its connection warnings.
+        String where = Uris.redact(uri);
         requireListening(uri, timeout);
         int timeoutMs = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
         Admin admin = Admin.create(adminSettings(uri, timeoutMs));
         try {
             Collection<Node> nodes = admin.describeCluster().nodes().get(timeoutMs, TimeUnit.MILLISECONDS);
             if (nodes.isEmpty()) {
-                throw new DbxException("Kafka at " + uri + " reports no broker yet");
+                throw new DbxException("Kafka at " + where + " reports no broker yet");
             }
             FeatureMetadata features =
                     admin.describeFeatures().featureMetadata().get(timeoutMs, TimeUnit.MILLISECONDS);
             return new ServerIdentity(PRODUCT, versionOf(features));
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new DbxException("Kafka at " + uri + " did not answer: " + cause.getMessage());
+            throw new DbxException(
+                    "Kafka at " + where + " did not answer: " + Uris.redactText(String.valueOf(cause.getMessage())));
         } catch (TimeoutException e) {
-            throw new DbxException("Kafka at " + uri + " did not answer within " + timeoutMs + " ms");
+            throw new DbxException("Kafka at " + where + " did not answer within " + timeoutMs + " ms");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new DbxException("interrupted while asking Kafka at " + uri);
+            throw new DbxException("interrupted while asking Kafka at " + where);
         } finally {
             admin.close(Duration.ofSeconds(1));
         }
@@ -133,8 +148,7 @@ public final class KafkaEngine extends LocalEngine {
     }
 
     private static Properties adminSettings(URI uri, int timeoutMs) {
-        Properties settings = new Properties();
-        settings.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, uri.getHost() + ":" + uri.getPort());
+        Properties settings = KafkaClients.settings(uri);
         settings.put(AdminClientConfig.CLIENT_ID_CONFIG, "dbx-probe");
         settings.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs);
         settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs);
@@ -149,7 +163,7 @@ public final class KafkaEngine extends LocalEngine {
             socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), (int)
                     Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis())));
         } catch (IOException e) {
-            throw new DbxException("Kafka at " + uri + " does not accept connections: " + e.getMessage());
+            throw new DbxException("Kafka at " + Uris.redact(uri) + " does not accept connections: " + e.getMessage());
         }
     }
 

@@ -3,14 +3,20 @@ package dev.dbx.engine.kafka.server;
 import java.nio.file.Path;
 import java.util.Properties;
 
-/** The configuration of a single local node: one broker and controller, loopback only, sized for a small machine. */
+/**
+ * The configuration of a single local node: one broker and controller, loopback only, sized for a small machine. Both
+ * listeners ask for SASL/PLAIN: the one user is {@code dbx}, whose password is the lab's secret. The broker uses the
+ * same user to reach the controller (and itself), so the secret is the only way in on either port.
+ */
 final class SingleNodeSettings {
+    static final String CLIENT_LISTENER = "CLIENT";
     static final String CONTROLLER_LISTENER = "CONTROLLER";
+    static final String USER = "dbx";
     static final int NODE_ID = 1;
 
     private SingleNodeSettings() {}
 
-    static Properties of(String host, int brokerPort, int controllerPort, Path logDir) {
+    static Properties of(String host, int brokerPort, int controllerPort, Path logDir, String secret) {
         Properties p = new Properties();
         p.setProperty("process.roles", "broker,controller");
         p.setProperty("node.id", Integer.toString(NODE_ID));
@@ -19,12 +25,24 @@ final class SingleNodeSettings {
         p.setProperty("controller.quorum.voters", NODE_ID + "@" + host + ":" + controllerPort);
         p.setProperty(
                 "listeners",
-                "PLAINTEXT://" + host + ":" + brokerPort + "," + CONTROLLER_LISTENER + "://" + host + ":"
+                CLIENT_LISTENER + "://" + host + ":" + brokerPort + "," + CONTROLLER_LISTENER + "://" + host + ":"
                         + controllerPort);
-        p.setProperty("advertised.listeners", "PLAINTEXT://" + host + ":" + brokerPort);
+        p.setProperty("advertised.listeners", CLIENT_LISTENER + "://" + host + ":" + brokerPort);
         p.setProperty("controller.listener.names", CONTROLLER_LISTENER);
-        p.setProperty("inter.broker.listener.name", "PLAINTEXT");
-        p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+        p.setProperty("inter.broker.listener.name", CLIENT_LISTENER);
+        p.setProperty(
+                "listener.security.protocol.map",
+                CLIENT_LISTENER + ":SASL_PLAINTEXT," + CONTROLLER_LISTENER + ":SASL_PLAINTEXT");
+
+        // SASL/PLAIN on both listeners. Each listener's JAAS entry holds the users the server accepts (user_dbx) and
+        // the credentials this node logs in with when it is the client (username/password): broker to controller,
+        // controller to itself for the quorum. No TLS: loopback only.
+        p.setProperty("sasl.enabled.mechanisms", "PLAIN");
+        p.setProperty("sasl.mechanism.inter.broker.protocol", "PLAIN");
+        p.setProperty("sasl.mechanism.controller.protocol", "PLAIN");
+        String jaas = jaas(secret);
+        p.setProperty(listenerJaasKey(CLIENT_LISTENER), jaas);
+        p.setProperty(listenerJaasKey(CONTROLLER_LISTENER), jaas);
         p.setProperty("log.dirs", logDir.toString());
 
         // One node: every internal topic has one replica; one partition each is plenty locally and quick to create.
@@ -51,5 +69,21 @@ final class SingleNodeSettings {
         p.setProperty("num.recovery.threads.per.data.dir", "1");
         p.setProperty("background.threads", "2");
         return p;
+    }
+
+    /** The JAAS entry of a listener: {@code dbx} may log in with {@code secret}, and this node logs in as {@code dbx}. */
+    static String jaas(String secret) {
+        if (!secret.matches("[A-Za-z0-9_.~+/=-]+")) {
+            // a JAAS value is a quoted string: the lab's secret (base64url) never needs escaping; anything else is
+            // refused
+            throw new IllegalArgumentException(
+                    "the secret holds characters a JAAS configuration cannot quote as they are");
+        }
+        return "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + USER + "\" password=\""
+                + secret + "\" user_" + USER + "=\"" + secret + "\";";
+    }
+
+    static String listenerJaasKey(String listener) {
+        return "listener.name." + listener.toLowerCase(java.util.Locale.ROOT) + ".plain.sasl.jaas.config";
     }
 }
