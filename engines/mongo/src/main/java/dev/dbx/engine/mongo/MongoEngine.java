@@ -22,6 +22,12 @@ import org.bson.Document;
 /**
  * mongo-java-server (MongoDB wire-compatible; NOT MongoDB: no real {@code mongod} can be had here) in a child JVM,
  * keeping its data in one H2 MVStore file under the data directory. Its heap is capped: it grows without a cap.
+ *
+ * <p><b>Not protected by a password.</b> mongo-java-server (1.47.0) implements no authentication: it has no
+ * {@code saslStart}/{@code authenticate} command and no users, so it cannot ask for the lab's secret, and its URI
+ * carries none (a client that sends credentials is refused, {@code no such command: 'saslStart'}). It listens on
+ * loopback only, but any user of this machine can connect to it and read, change or drop its data. Its files are
+ * owner-only (directory 0700, data file 0600). A real MongoDB reached by URI brings its own authentication.
  */
 public final class MongoEngine extends LocalEngine {
     private static final String MAIN_CLASS = "dev.dbx.engine.mongo.server.MongoServerMain";

@@ -5,12 +5,18 @@ import de.bwaldvogel.mongo.ServerVersion;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs mongo-java-server (MongoDB wire-compatible; NOT MongoDB) in the foreground with its H2 MVStore backend, so the
  * data survives restarts in one file. Arguments: host, port, data file. A SIGTERM closes the clients and the MVStore
  * (which commits it) before the JVM exits.
+ *
+ * <p>No password: mongo-java-server has no authentication at all (no {@code saslStart}, no users; its only security
+ * option is server-side TLS, which encrypts but asks nobody who they are). Anyone on this machine who can connect to
+ * the port can read, change and drop everything. What can be protected is the data on disk: the directory and the file
+ * are made owner-only here (as well as by the supervisor's umask), so other users cannot read or copy them.
  */
 public final class MongoServerMain {
     private MongoServerMain() {}
@@ -25,6 +31,7 @@ public final class MongoServerMain {
         int port = Integer.parseInt(args[1]);
         Path dataFile = Path.of(args[2]).toAbsolutePath();
         Files.createDirectories(dataFile.getParent());
+        ownerOnly(dataFile.getParent(), "rwx------");
 
         SelfIdentifyingH2Backend backend;
         try {
@@ -35,6 +42,7 @@ public final class MongoServerMain {
             System.exit(1);
             return;
         }
+        ownerOnly(dataFile, "rw-------");
         // The newest wire version the library offers; driver 5.x refuses servers older than MongoDB 4.0.
         backend.version(ServerVersion.MONGO_5_0);
         MongoServer server = new MongoServer(backend);
@@ -62,6 +70,13 @@ public final class MongoServerMain {
                 + " (MongoDB wire-compatible, emulating MongoDB " + ServerVersion.MONGO_5_0.toVersionString()
                 + ") listening on " + host + ":" + port + ", data in " + dataFile);
         stopped.await();
+    }
+
+    /** Makes {@code path} accessible to its owner only (it may be left from a dbx that did not do so). */
+    private static void ownerOnly(Path path, String mode) throws IOException {
+        if (Files.exists(path) && !Files.getPosixFilePermissions(path).equals(PosixFilePermissions.fromString(mode))) {
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(mode));
+        }
     }
 
     /** slf4j-simple writes to stderr, which the supervisor keeps in server.log; add timestamps, keep it at INFO. */
