@@ -16,6 +16,7 @@ import dev.dbx.engine.LocalEngine;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 
@@ -68,6 +69,14 @@ public final class MongoEngine extends LocalEngine {
                         ctx.host(),
                         Integer.toString(ctx.port()),
                         ctx.dataDir().resolve(DATA_FILE).toString()));
+    }
+
+    /** mongo-java-server has no authentication at all (no users, no SASL): said, not faked. */
+    @Override
+    public Optional<String> unprotectedReason() {
+        return Optional.of("mongo-java-server has no authentication (no users, no SASL), so it cannot ask for a"
+                + " password: any user of this machine can reach it on 127.0.0.1 (its files are still yours alone);"
+                + " point the store at a real MongoDB by URI where that matters");
     }
 
     @Override

@@ -43,7 +43,8 @@ final class MongoErrors {
             hint = "retry with a longer --timeout, or a smaller load";
         } else if (e instanceof MongoTimeoutException) {
             message = "no MongoDB server answered at " + where + " within " + seconds(timeout);
-            hint = "is the server running and reachable? check host and port (dbx up mongo starts a local one)";
+            hint =
+                    "is the server running and reachable? check host and port (dbx up --engines mongo starts the local one)";
         } else if (e instanceof MongoCommandException c && c.getErrorCode() == UNAUTHORIZED) {
             message = "not authorized for " + doing + " on " + where + ": " + c.getErrorMessage();
             hint = "give a user with readWrite and dbAdmin roles on the database in the URI";

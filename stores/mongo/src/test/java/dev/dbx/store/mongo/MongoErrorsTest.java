@@ -38,7 +38,7 @@ class MongoErrorsTest {
                 new MongoTimeoutException("Timed out after 3000 ms while waiting to connect"));
         assertThat(e.getMessage())
                 .isEqualTo("no MongoDB server answered at mongodb://db.example.net:27017/dbx within 3 s");
-        assertThat(e.hint()).contains("is the server running");
+        assertThat(e.hint()).contains("is the server running").contains("dbx up --engines mongo");
     }
 
     @Test

@@ -29,8 +29,10 @@ final class ClientSettings {
                 .withConnectionTimeout(millis, TimeUnit.MILLISECONDS)
                 // waiting for a pooled connection (and, for neo4j:// URIs, for a routing table)
                 .withConnectionAcquisitionTimeout(millis, TimeUnit.MILLISECONDS)
-                // managed transactions retry transient errors (deadlocks, leader switches) for this long
-                .withMaxTransactionRetryTime(millis, TimeUnit.MILLISECONDS)
+                // managed transactions retry transient errors (deadlocks, leader switches, a lost connection) for half
+                // the timeout: the driver's backoff (1 s, 2 s, 4 s...) overshoots its window by up to one step, so a
+                // server that died fails the request within the timeout, not half as long again after it
+                .withMaxTransactionRetryTime(Math.max(1, millis / 2), TimeUnit.MILLISECONDS)
                 .withMaxConnectionPoolSize(poolSize)
                 .withConnectionLivenessCheckTimeout(IDLE_BEFORE_CHECK.toMillis(), TimeUnit.MILLISECONDS)
                 .withMaxConnectionLifetime(1, TimeUnit.HOURS)

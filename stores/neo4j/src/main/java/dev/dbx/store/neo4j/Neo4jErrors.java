@@ -39,7 +39,8 @@ final class Neo4jErrors {
             hint = "give the user in the URI the privileges to read, write and manage indexes on the database";
         } else if (e instanceof ServiceUnavailableException) {
             message = "no Neo4j server answered at " + where + " while " + doing + ": " + e.getMessage();
-            hint = "is the server running and reachable? check host and port (dbx up neo4j starts a local one)";
+            hint =
+                    "is the server running and reachable? check host and port (dbx up --engines neo4j starts the local one)";
         } else if (e instanceof SessionExpiredException) {
             message = "lost the connection to " + where + " while " + doing + ": " + e.getMessage();
             hint = "is the server (or cluster member) still up? retry";

@@ -442,4 +442,30 @@ class Neo4jContractIT extends StoreContractIT {
         }
         return driver;
     }
+
+    /** Last, as it kills the server the other tests share. */
+    @Test
+    @Order(999)
+    void aLoadFailsWithinTheTimeoutWhenTheServerDiesUnderIt() throws Exception {
+        Duration timeout = Duration.ofSeconds(10);
+        long pid = engine().orElseThrow().pid();
+        try (Store store = Stores.open("neo4j", uri(), timeout)) {
+            dev.dbx.workloads.load.CountingSource source = DatasetLoader.counting(new TpchSource(0.1));
+            CompletableFuture<DatasetLoader.Result> load =
+                    CompletableFuture.supplyAsync(() -> DatasetLoader.load(store, source, true));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (source.takenTotal() < 20_000 && !load.isDone() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(load.isDone())
+                    .as("the load is still running when the server dies")
+                    .isFalse();
+            dev.dbx.engine.Processes.signal(pid, "KILL");
+            long killed = System.nanoTime();
+            assertThatThrownBy(() -> load.get(2, TimeUnit.MINUTES)).hasCauseInstanceOf(DbxException.class);
+            Duration took = Duration.ofNanos(System.nanoTime() - killed);
+            // it took 17 s with a 10 s timeout: the driver retried a lost connection for the whole timeout, then more
+            assertThat(took).as("from the kill to the failure").isLessThan(timeout.plusSeconds(2));
+        }
+    }
 }
