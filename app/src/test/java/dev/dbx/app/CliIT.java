@@ -549,6 +549,69 @@ class CliIT {
         }
     }
 
+    @Test
+    void importEchoesNoInputWithoutBoundAndItsSummaryAddsUp() throws IOException {
+        StringBuilder header = new StringBuilder("c_custkey");
+        for (int i = 0; header.length() < 2_000_000; i++) {
+            header.append(",no_such_column_").append(i);
+        }
+        Path wide = Files.writeString(dir.resolve("wide.csv"), header + "\n1,x\n");
+        Run huge = dbx(
+                "import",
+                "--data-dir",
+                dataDir(),
+                "--entity",
+                "customer",
+                "--file",
+                wide.toString(),
+                "--stores",
+                "sqlite");
+        assertThat(huge.exit()).isEqualTo(1);
+        assertThat(huge.err()).contains("does not have").hasSizeLessThan(5_000);
+
+        assertThat(dbx("load", "--data-dir", dataDir(), "--dataset", "tpch", "--stores", "sqlite")
+                        .exit())
+                .isZero();
+        Path file = Files.writeString(
+                dir.resolve("customers.csv"),
+                "c_custkey,c_name,c_address,c_nationkey,c_phone,c_acctbal,c_mktsegment,c_comment\n"
+                        + "1601,Customer#1601,addr,3,13-123-456-7890,1.00,BUILDING,good\n"
+                        + "1601,Customer#1601,addr,3,13-123-456-7890,1.00,BUILDING,again\n"
+                        + "1602,Customer#1602,addr,3,13-123-456-7890,lots,BUILDING,bad\n");
+        Run run = dbx(
+                "import",
+                "--data-dir",
+                dataDir(),
+                "--entity",
+                "customer",
+                "--file",
+                file.toString(),
+                "--stores",
+                "sqlite");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out())
+                .contains("read 3 records of customer: 1 good, 2 quarantined")
+                .contains("1 × duplicate key")
+                .doesNotContain("line N");
+        assertThat(run.err()).doesNotContain("well-formed");
+        Path again = Files.writeString(dir.resolve("again.csv"), Files.readString(file));
+        Run second = dbx(
+                "import",
+                "--data-dir",
+                dataDir(),
+                "--entity",
+                "customer",
+                "--file",
+                again.toString(),
+                "--stores",
+                "sqlite",
+                "--quarantine",
+                again.toString());
+        assertThat(second.exit()).isEqualTo(1);
+        assertThat(second.err()).contains("is the input file");
+        assertThat(Files.readString(again)).isEqualTo(Files.readString(file));
+    }
+
     private static JsonNode engine(JsonNode status, String name) {
         for (JsonNode e : status.get("engines")) {
             if (e.get("name").asText().equals(name)) {
