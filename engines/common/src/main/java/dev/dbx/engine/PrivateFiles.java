@@ -25,6 +25,30 @@ public final class PrivateFiles {
         return dir;
     }
 
+    /**
+     * Makes every directory and file below {@code dir} (and {@code dir}) owner-only: what an older dbx, or a server with
+     * a laxer umask, left readable by all. Links are left alone. Nothing happens when {@code dir} does not exist.
+     */
+    public static void tree(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        java.util.List<Path> paths;
+        try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
+            paths = walk.toList();
+        }
+        for (Path p : paths) {
+            if (Files.isSymbolicLink(p)) {
+                continue;
+            }
+            if (Files.isDirectory(p)) {
+                restrict(p, DIRECTORY);
+            } else if (Files.isRegularFile(p)) {
+                restrict(p, FILE);
+            }
+        }
+    }
+
     /** Makes an existing file owner-only. */
     public static Path file(Path file) throws IOException {
         restrict(file, FILE);

@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * ClickHouse: the {@code clickhouse-server} installed on the machine (Debian's package, 18.16 from 2018, is the only
@@ -112,30 +111,9 @@ public final class ClickHouseEngine extends LocalEngine {
     public Launch launch(EngineContext ctx) throws IOException {
         Path binary = serverBinary()
                 .orElseThrow(() -> new DbxException(BINARY + " is not installed", "install it: " + INSTALL_HINT));
-        privateTree(ctx.dataDir());
+        PrivateFiles.tree(ctx.dataDir());
         Path config = ClickHouseConfig.write(ctx);
         return Launch.of(ctx.home(), List.of(binary.toString(), "--config-file=" + config));
-    }
-
-    /** Makes every file and directory below {@code dir} owner-only. */
-    static void privateTree(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return;
-        }
-        List<Path> paths;
-        try (Stream<Path> walk = Files.walk(dir)) {
-            paths = walk.toList();
-        }
-        for (Path p : paths) {
-            if (Files.isSymbolicLink(p)) {
-                continue;
-            }
-            if (Files.isDirectory(p)) {
-                PrivateFiles.directory(p);
-            } else if (Files.isRegularFile(p)) {
-                PrivateFiles.file(p);
-            }
-        }
     }
 
     /** As dbx, with the lab's secret (sent as HTTP basic authentication, never in the URL). */

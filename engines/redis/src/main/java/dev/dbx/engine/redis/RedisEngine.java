@@ -15,13 +15,11 @@ import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Redis: Debian's {@code redis-server} when it is on the PATH (newer), else the Linux binary shipped in the
@@ -56,30 +54,9 @@ public final class RedisEngine extends LocalEngine {
     @Override
     public Launch launch(EngineContext ctx) throws IOException {
         Path binary = debianBinary().isPresent() ? debianBinary().get() : bundledBinary(ctx);
-        privateTree(ctx.dataDir());
+        PrivateFiles.tree(ctx.dataDir());
         Path config = RedisConfig.write(ctx);
         return Launch.of(ctx.dataDir(), List.of(binary.toString(), config.toString()));
-    }
-
-    /** Makes every file and directory below {@code dir} owner-only (those of an older dbx may be readable by all). */
-    static void privateTree(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return;
-        }
-        List<Path> paths;
-        try (Stream<Path> walk = Files.walk(dir)) {
-            paths = walk.toList();
-        }
-        for (Path p : paths) {
-            if (Files.isSymbolicLink(p)) {
-                continue;
-            }
-            if (Files.isDirectory(p)) {
-                PrivateFiles.directory(p);
-            } else if (Files.isRegularFile(p)) {
-                PrivateFiles.file(p);
-            }
-        }
     }
 
     private Path bundledBinary(EngineContext ctx) throws IOException {
