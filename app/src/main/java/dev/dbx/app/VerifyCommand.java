@@ -42,7 +42,9 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(
             names = "--against",
             paramLabel = "STORE",
-            description = "The reference store (default: postgres, the source of truth, when verified).")
+            description = "The reference: a store, or 'generated' for the dataset as generated (default: the generated"
+                    + " dataset when every store holds the same whole load of it, else postgres, the source of truth,"
+                    + " when verified, else the first store).")
     String against;
 
     @Option(

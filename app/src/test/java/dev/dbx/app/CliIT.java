@@ -104,7 +104,7 @@ class CliIT {
                 "postgres=postgresql://dbx:secret@127.0.0.1:" + dead + "/dbx");
         assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(60));
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.err()).contains("postgres (external").contains("cannot reach postgres");
+        assertThat(run.err()).contains("postgres (external").contains("refused the connection");
         assertThat(run.out() + run.err()).doesNotContain("secret").contains("dbx:***@");
     }
 
@@ -148,7 +148,7 @@ class CliIT {
         JsonNode redis = engine(status, "redis");
         assertThat(redis.get("state").asText()).isEqualTo("running");
         assertThat(redis.get("server").asText()).startsWith("Redis ");
-        assertThat(redis.get("uri").asText()).isEqualTo("redis://127.0.0.1:" + port);
+        assertThat(redis.get("uri").asText()).isEqualTo("redis://dbx:***@127.0.0.1:" + port);
         assertThat(redis.get("rssBytes").asLong()).isPositive();
         long pid = redis.get("pid").asLong();
         assertThat(engine(status, "sqlite").get("state").asText()).isEqualTo("embedded");

@@ -39,13 +39,21 @@ public final class Verification {
         }
     }
 
+    /** What {@code --against} takes to ask for the dataset as generated, whatever the stores. */
+    public static final String GENERATED = "generated";
+
     /**
-     * Verifies each dataset (the given one, or every dataset the reference holds) across the stores. The reference is
-     * {@code against}, else PostgreSQL (the source of truth) when present, else the first store. A reference that
-     * cannot be opened, or holds no dataset, is an error; one that fails while being read is in the report.
+     * Verifies each dataset (the given one, or every dataset the reference holds) across the stores. With no
+     * {@code against}, the stores are compared with the dataset as generated when they all hold the same whole,
+     * unchanged load, else with PostgreSQL (the source of truth) when present, else with the first store. A store named
+     * by {@code against} is the reference, as asked; {@link #GENERATED} insists on the generated dataset. A reference
+     * that cannot be opened, or holds no dataset, is an error; one that fails while being read is in the report.
      */
     public static List<Verified> run(Lab lab, List<StoreTarget> targets, String dataset, String against) {
-        List<StoreTarget> ordered = referenceFirst(targets, against);
+        boolean insistGenerated = GENERATED.equalsIgnoreCase(String.valueOf(against));
+        Reference compareWith =
+                against == null ? Reference.AUTOMATIC : insistGenerated ? Reference.GENERATED_ONLY : Reference.STORE;
+        List<StoreTarget> ordered = referenceFirst(targets, insistGenerated ? null : against);
         LoadRecords records = new LoadRecords(lab.dataDir());
         List<Store> stores = new ArrayList<>();
         try {
@@ -70,7 +78,7 @@ public final class Verification {
             }
             List<Verified> out = new ArrayList<>();
             for (Dataset d : datasets) {
-                out.add(verify(records, ordered, stores, d));
+                out.add(verify(records, ordered, stores, d, compareWith));
             }
             return out;
         } finally {
@@ -78,7 +86,18 @@ public final class Verification {
         }
     }
 
-    private static Verified verify(LoadRecords records, List<StoreTarget> targets, List<Store> stores, Dataset d) {
+    /** What the stores are compared with. */
+    private enum Reference {
+        /** The generated dataset when every store holds the same whole load, else the reference store. */
+        AUTOMATIC,
+        /** The store the user named. */
+        STORE,
+        /** The generated dataset, or an error saying why it cannot be. */
+        GENERATED_ONLY
+    }
+
+    private static Verified verify(
+            LoadRecords records, List<StoreTarget> targets, List<Store> stores, Dataset d, Reference reference) {
         List<String> problems = new ArrayList<>();
         List<Optional<LoadRecords.Entry>> entries = new ArrayList<>();
         for (StoreTarget t : targets) {
@@ -98,7 +117,13 @@ public final class Verification {
                         .allMatch(e -> e.isPresent()
                                 && e.get().pristine()
                                 && e.get().source().equals(first.source()));
-        if (sameWholeLoads) {
+        if (reference == Reference.GENERATED_ONLY && !sameWholeLoads) {
+            throw new DbxException(
+                    "the stores cannot be compared with the generated " + d.name() + " dataset: they do not all hold"
+                            + " the same whole load of it made by this lab, unchanged since",
+                    "compare them with a store instead (--against <store>), or load them again with --replace");
+        }
+        if (sameWholeLoads && reference != Reference.STORE) {
             DatasetChoice choice = DatasetChoice.of(d.name(), first.scale(), first.records());
             return new Verified(
                     Verifier.verify(choice.source(), stores),

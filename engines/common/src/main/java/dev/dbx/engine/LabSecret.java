@@ -57,8 +57,9 @@ public final class LabSecret {
             }
         } catch (IOException e) {
             throw new DbxException(
-                    "cannot create the lab's secret in " + file + ": " + e.getMessage(),
-                    "choose a writable data directory with --data-dir");
+                    "the data directory is not writable: cannot create the lab's secret in " + file + " ("
+                            + e.getMessage() + ")",
+                    "choose another with --data-dir <dir> (or DBX_DATA_DIR, or dataDir in dbx.yaml)");
         }
         return read(dataDir).orElseThrow(() -> new DbxException("the lab's secret in " + file + " is empty"));
     }
