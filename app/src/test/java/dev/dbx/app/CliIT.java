@@ -273,14 +273,14 @@ class CliIT {
             String mongo = "mongodb://dbx:" + password + "@127.0.0.1:" + dead + "/dbx";
             Path yaml = Files.writeString(dir.resolve("dbx.yaml"), "stores:\n  postgres: '" + uri + "'\n");
             List<Run> runs = new ArrayList<>();
-            runs.add(dbx("status", "--data-dir", dataDir(), "--timeout", "2s", "--store", "postgres=" + uri));
-            runs.add(dbx("status", "--data-dir", dataDir(), "--timeout", "2s", "--store", "postgres=" + uri, "--json"));
+            runs.add(dbx("status", "--data-dir", dataDir(), "--timeout", "1s", "--store", "postgres=" + uri));
+            runs.add(dbx("status", "--data-dir", dataDir(), "--timeout", "1s", "--store", "postgres=" + uri, "--json"));
             runs.add(dbx(
                     "up",
                     "--data-dir",
                     dataDir(),
                     "--timeout",
-                    "2s",
+                    "1s",
                     "--engines",
                     "sqlite",
                     "--store",
@@ -290,7 +290,7 @@ class CliIT {
                     "--data-dir",
                     dataDir(),
                     "--timeout",
-                    "2s",
+                    "1s",
                     "--dataset",
                     "tpch",
                     "--stores",
@@ -302,16 +302,16 @@ class CliIT {
                     "--data-dir",
                     dataDir(),
                     "--timeout",
-                    "2s",
+                    "1s",
                     "--stores",
                     "postgres",
                     "--store",
                     "postgres=" + uri));
-            runs.add(dbx("status", "--data-dir", dataDir(), "--timeout", "2s", "--config", yaml.toString()));
-            runs.add(dbx("status", "--data-dir", dataDir(), "--timeout", "2s", "--store", uri));
+            runs.add(dbx("status", "--data-dir", dataDir(), "--timeout", "1s", "--config", yaml.toString()));
+            runs.add(dbx("status", "--data-dir", dataDir(), "--timeout", "1s", "--store", uri));
             Dbx.environment = Map.of("DBX_STORE_POSTGRES", uri);
             try {
-                runs.add(dbx("status", "--data-dir", dataDir(), "--timeout", "2s", "--json"));
+                runs.add(dbx("status", "--data-dir", dataDir(), "--timeout", "1s", "--json"));
             } finally {
                 Dbx.environment = System.getenv();
             }
@@ -390,7 +390,7 @@ class CliIT {
                 "--data-dir",
                 dataDir(),
                 "--timeout",
-                "2s",
+                "1s",
                 "--engines",
                 "sqlite",
                 "--store",
