@@ -1,12 +1,12 @@
 package dev.dbx.engine;
 
+import dev.dbx.core.os.ProcessTree;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
 /** Linux process facts and signals for supervised servers, by PID. */
@@ -35,45 +35,8 @@ public final class Processes {
      * them (PSS), so that a multi-process server such as PostgreSQL is not counted twice. Null when unreadable.
      */
     public static Long memoryBytes(ProcessHandle process) {
-        List<ProcessHandle> tree = new ArrayList<>();
-        tree.add(process);
-        process.descendants().forEach(tree::add);
-        long total = 0;
-        boolean any = false;
-        for (ProcessHandle p : tree) {
-            Long bytes = pssBytes(p.pid());
-            if (bytes == null) {
-                bytes = rssBytes(p.pid());
-            }
-            if (bytes != null) {
-                total += bytes;
-                any = true;
-            }
-        }
-        return any ? total : null;
-    }
-
-    private static Long pssBytes(long pid) {
-        return kbField(Path.of("/proc", Long.toString(pid), "smaps_rollup"), "Pss:");
-    }
-
-    /** The process's own resident set size (VmRSS), or null. */
-    public static Long rssBytes(long pid) {
-        return kbField(Path.of("/proc", Long.toString(pid), "status"), "VmRSS:");
-    }
-
-    private static Long kbField(Path file, String field) {
-        try {
-            for (String line : Files.readAllLines(file)) {
-                if (line.startsWith(field)) {
-                    String[] parts = line.substring(field.length()).strip().split("\\s+");
-                    return Long.parseLong(parts[0]) * 1024;
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // gone, or not ours to read: unknown
-        }
-        return null;
+        OptionalLong bytes = ProcessTree.memoryBytes(process.pid());
+        return bytes.isPresent() ? bytes.getAsLong() : null;
     }
 
     /** Sends {@code signal} to the process group led by {@code pid} (supervised servers lead their own). */
