@@ -26,4 +26,7 @@ public interface RunClock {
 
     /** Returns once {@link #nanoTime()} has reached {@code nanos}. */
     void sleepUntil(long nanos) throws InterruptedException;
+
+    /** The run is over: nothing may keep a client waiting on this clock any longer (a test's clock holds them). */
+    default void release() {}
 }

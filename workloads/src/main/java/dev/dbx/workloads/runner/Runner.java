@@ -96,6 +96,8 @@ public final class Runner {
 
         private volatile boolean stop;
         private volatile long measureStart;
+        /** Operations intended to start from here on are not run: the measured phase is over. */
+        private volatile long measureEnd = Long.MAX_VALUE;
 
         Run(Workload workload, Store store, String server, RunConfig config, Listener listener) {
             this.workload = workload;
@@ -119,6 +121,9 @@ public final class Runner {
             Instant started = Instant.now();
             long t0 = clock.nanoTime();
             measureStart = t0 + config.warmup().toNanos();
+            if (config.duration() != null && !config.duration().isZero()) {
+                measureEnd = measureStart + config.duration().toNanos();
+            }
             CountDownLatch ready = new CountDownLatch(config.threads());
             List<Thread> threads = new ArrayList<>();
             for (int i = 0; i < config.threads(); i++) {
@@ -207,6 +212,7 @@ public final class Runner {
                 measured = clock.nanoTime() - measureStart;
             } finally {
                 stop = true;
+                clock.release();
                 if (!join(threads)) {
                     status = StoreRun.Status.PARTIAL;
                     reason = (reason == null ? "" : reason + "; ")
@@ -259,7 +265,7 @@ public final class Runner {
             Schedule schedule = new Schedule(config, index, t0);
             while (!stop) {
                 long intended = schedule.next(clock);
-                if (intended < 0) {
+                if (intended < 0 || intended >= measureEnd) {
                     return;
                 }
                 long start = clock.nanoTime();
