@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * The machine a measurement ran on, stored with its results so runs can be compared later.
@@ -27,6 +30,19 @@ public record Machine(
                 procField("/proc/cpuinfo", "model name"),
                 procField("/proc/meminfo", "MemTotal"),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    /** The same, as text by name: how a stored run keeps it. */
+    public Map<String, String> asMap() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("cores", Integer.toString(cores));
+        m.put("maxHeapBytes", Long.toString(maxHeapBytes));
+        m.put("java", java);
+        m.put("os", os);
+        m.put("cpu", cpu);
+        m.put("memTotal", memTotal);
+        m.put("loadAverage", String.format(Locale.ROOT, "%.2f", loadAverage));
+        return m;
     }
 
     private static String procField(String file, String field) {
