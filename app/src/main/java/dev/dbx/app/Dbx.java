@@ -34,6 +34,8 @@ import picocli.CommandLine.ScopeType;
             DemoCommand.class,
             GenCommand.class,
             BenchCommand.class,
+            RunsCommand.class,
+            CompareCommand.class,
             SecretCommand.class
         },
         footer = {
