@@ -39,7 +39,9 @@ public record BenchmarkRun(
     /** Whether every store that could run answered correctly (n/a stores do not count against it). */
     public boolean correct() {
         return results.stream()
-                .filter(r -> r.status() != StoreRun.Status.FAILED || !r.reason().startsWith("n/a"))
+                .filter(r -> r.status() != StoreRun.Status.FAILED
+                        || r.reason() == null
+                        || !r.reason().startsWith("n/a"))
                 .allMatch(StoreRun::correct);
     }
 }
