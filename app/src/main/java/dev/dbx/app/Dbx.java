@@ -36,6 +36,7 @@ import picocli.CommandLine.ScopeType;
             BenchCommand.class,
             RunsCommand.class,
             CompareCommand.class,
+            ReportCommand.class,
             SecretCommand.class
         },
         footer = {
