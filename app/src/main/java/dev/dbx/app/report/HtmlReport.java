@@ -115,7 +115,7 @@ public final class HtmlReport {
         element("p", sweep.summary() + " Each point is one run, whose own section below has its details.");
         charts.of(sweep).forEach(this::chart);
         table(sweep.table(), anchor);
-        list("peaks", sweep.peakLines());
+        list("saturation", sweep.saturationLines());
         html.append("</section>\n");
     }
 

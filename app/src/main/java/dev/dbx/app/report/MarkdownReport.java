@@ -40,7 +40,7 @@ public final class MarkdownReport {
             paragraph(sweep.points().size() + " runs of group " + sweep.group() + ", one per value of " + sweep.key()
                     + ".");
             table(sweep.table());
-            bullets(sweep.peakLines());
+            bullets(sweep.saturationLines());
         }
         for (RunView view : views) {
             heading(2, "Run " + view.title());

@@ -1,5 +1,7 @@
 package dev.dbx.app.report;
 
+import dev.dbx.lab.Sweeps;
+import dev.dbx.workloads.runner.BenchmarkRun;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -83,20 +85,7 @@ record Sweep(String group, String key, List<Point> points) {
                 .findFirst();
     }
 
-    /** Where each store's throughput peaked: its saturation point, as far as this sweep shows it. */
-    Map<String, Point> peaks() {
-        Map<String, Point> peaks = new LinkedHashMap<>();
-        for (String store : stores()) {
-            points.stream()
-                    .filter(p -> at(p, store).isPresent())
-                    .max(Comparator.comparingDouble(
-                            p -> at(p, store).orElseThrow().run().opsPerSecond()))
-                    .ifPresent(p -> peaks.put(store, p));
-        }
-        return peaks;
-    }
-
-    /** The sweep as a table: one row per setting, throughput and p99 per store, then where each store peaked. */
+    /** The sweep as a table: one row per setting, throughput and p99 per store. */
     Table table() {
         List<String> stores = stores();
         List<String> headers = new ArrayList<>();
@@ -122,12 +111,9 @@ record Sweep(String group, String key, List<Point> points) {
         return table;
     }
 
-    /** One line per store: where its throughput peaked. */
-    List<String> peakLines() {
-        List<String> lines = new ArrayList<>();
-        peaks().forEach((store, point) -> lines.add(store + ": peak throughput "
-                + Numbers.rate(at(point, store).orElseThrow().run().opsPerSecond()) + " ops/s at "
-                + point.run().run().variant()));
-        return lines;
+    /** One line per store: where it saturates, as dbx bench finds it (the lab's rule, so both say the same). */
+    List<String> saturationLines() {
+        List<BenchmarkRun> runs = points.stream().map(p -> p.run().run()).toList();
+        return Sweeps.of(runs).stream().map(s -> s.store() + ": " + s.summary()).toList();
     }
 }

@@ -231,6 +231,12 @@ class HtmlReportIT {
                 .startsWith("clickhouse", "–", "–")
                 .endsWith("failed: n/a: the store has no key-value capability");
 
+        assertThat(browser.findElements(By.cssSelector("#sweep-1 .saturation li")).stream()
+                        .map(WebElement::getText))
+                .satisfiesExactly(
+                        first -> assertThat(first).startsWith("postgres: saturates at"),
+                        second -> assertThat(second).startsWith("sqlite: saturates at"));
+
         StoreRun sqliteAt4 = ReportFixtures.threadSweep().get(2).results().get(1);
         assertThat(row("#sweep-1-sweep", "threads=4"))
                 .contains(

@@ -44,14 +44,16 @@ class MarkdownReportTest {
     }
 
     @Test
-    void aSweepIsATableWithEachStoresPeak() {
+    void aSweepIsATableWithEachStoresSaturationPoint() {
         assertThat(md).contains("## Sweep of threads: ycsb-c");
         assertThat(md)
                 .contains("| threads | postgres ops/s | postgres p99 ms | sqlite ops/s | sqlite p99 ms |")
                 .contains("| threads=1 |")
                 .contains("| threads=2 |")
                 .contains("| threads=4 |");
-        assertThat(md).containsPattern("- postgres: peak throughput [0-9,.]+ ops/s at threads=\\d");
+        assertThat(md)
+                .containsPattern("- postgres: saturates at \\d+ threads \\([0-9,]+ ops/s, p99 [0-9.]+ ms\\); peak")
+                .containsPattern("- sqlite: saturates at \\d+ threads");
     }
 
     @Test
