@@ -6,6 +6,7 @@ import dev.dbx.core.config.ConfigLoader;
 import dev.dbx.core.config.DbxConfig;
 import dev.dbx.engine.EngineFailure;
 import dev.dbx.lab.Lab;
+import dev.dbx.workloads.ycsb.YcsbMix;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -129,6 +130,16 @@ public final class Dbx implements Runnable {
         System.setErr(redactedErr);
         try {
             CommandLine cli = new CommandLine(new Dbx());
+            CommandLine bench = cli.getSubcommands().get("bench");
+            for (YcsbMix mix : YcsbMix.CORE) {
+                CommandLine sub = new CommandLine(new BenchWorkloadCommand(mix.name()));
+                String[] general = sub.getCommandSpec().usageMessage().description();
+                String[] lines = new String[general.length + 1];
+                lines[0] = mix.description() + ".";
+                System.arraycopy(general, 0, lines, 1, general.length);
+                sub.getCommandSpec().usageMessage().description(lines);
+                bench.addSubcommand(mix.name(), sub);
+            }
             cli.setOut(new PrintWriter(redactedOut, true));
             cli.setErr(new PrintWriter(redactedErr, true));
             cli.setExecutionExceptionHandler(Dbx::handle);

@@ -74,8 +74,9 @@ public final class Sweeps {
                 best.ops,
                 String.format(
                         Locale.ROOT,
-                        "saturates at %.0f threads (%,.0f ops/s, p99 %.2f ms); peak %,.0f ops/s at %.0f",
+                        "saturates at %.0f thread%s (%,.0f ops/s, p99 %.2f ms); peak %,.0f ops/s at %.0f",
                         best.value,
+                        best.value == 1 ? "" : "s",
                         best.ops,
                         best.p99Ms,
                         peak.ops,

@@ -9,6 +9,7 @@ import static dev.dbx.workloads.ycsb.YcsbOperation.SCAN;
 import static dev.dbx.workloads.ycsb.YcsbOperation.UPDATE;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One of YCSB's core workload files: which operations in which proportions, and how records are chosen.
@@ -46,6 +47,30 @@ public record YcsbMix(
     public double proportion(YcsbOperation operation) {
         int i = operations.indexOf(operation);
         return i < 0 ? 0 : proportions.get(i);
+    }
+
+    /** E.g. "YCSB workload A (update heavy): 50% read, 50% update, zipfian records". */
+    public String description() {
+        StringBuilder out = new StringBuilder("YCSB workload ")
+                .append(name.substring(name.length() - 1).toUpperCase(Locale.ROOT))
+                .append(" (")
+                .append(summary)
+                .append("): ");
+        for (int i = 0; i < operations.size(); i++) {
+            out.append(i == 0 ? "" : ", ")
+                    .append(Math.round(proportions.get(i) * 100))
+                    .append("% ")
+                    .append(operations.get(i).label());
+        }
+        out.append(", ").append(distribution.label()).append(" records");
+        if (operations.contains(SCAN)) {
+            out.append(", scans of ")
+                    .append(MIN_SCAN_LENGTH)
+                    .append("-")
+                    .append(MAX_SCAN_LENGTH)
+                    .append(" records (uniform)");
+        }
+        return out.toString();
     }
 
     /** YCSB's workloada..workloadf. */

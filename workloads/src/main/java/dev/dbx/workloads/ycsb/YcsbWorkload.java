@@ -10,7 +10,6 @@ import dev.dbx.workloads.runner.Worker;
 import dev.dbx.workloads.runner.Workload;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -58,26 +57,7 @@ public final class YcsbWorkload implements Workload {
 
     @Override
     public String description() {
-        StringBuilder out = new StringBuilder("YCSB workload ")
-                .append(mix.name().substring(mix.name().length() - 1).toUpperCase(Locale.ROOT))
-                .append(" (")
-                .append(mix.summary())
-                .append("): ");
-        for (int i = 0; i < mix.operations().size(); i++) {
-            out.append(i == 0 ? "" : ", ")
-                    .append(Math.round(mix.proportions().get(i) * 100))
-                    .append("% ")
-                    .append(mix.operations().get(i).label());
-        }
-        out.append(", ").append(mix.distribution().label()).append(" records");
-        if (mix.operations().contains(YcsbOperation.SCAN)) {
-            out.append(", scans of ")
-                    .append(YcsbMix.MIN_SCAN_LENGTH)
-                    .append("-")
-                    .append(YcsbMix.MAX_SCAN_LENGTH)
-                    .append(" records (uniform)");
-        }
-        return out.toString();
+        return mix.description();
     }
 
     @Override
