@@ -27,6 +27,6 @@ public interface RunClock {
     /** Returns once {@link #nanoTime()} has reached {@code nanos}. */
     void sleepUntil(long nanos) throws InterruptedException;
 
-    /** The run is over: nothing may keep a client waiting on this clock any longer (a test's clock holds them). */
+    /** The run is over (or its operation count reached): nothing may keep anyone waiting on this clock any longer. */
     default void release() {}
 }

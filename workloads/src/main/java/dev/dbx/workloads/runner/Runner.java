@@ -13,10 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
 
@@ -88,7 +86,6 @@ public final class Runner {
         private final List<String> wrongExamples = new ArrayList<>();
         private final AtomicLong measuredOps = new AtomicLong();
         private final AtomicLongArray lastFinished;
-        private final AtomicReference<String> setupFailure = new AtomicReference<>();
         private final LongAdder retries = new LongAdder();
         /** When the last measured operation ended: an operation-count run is measured up to it, not to the tick. */
         private final java.util.concurrent.atomic.LongAccumulator lastMeasuredEnd =
@@ -119,20 +116,32 @@ public final class Runner {
 
         StoreRun go() {
             Instant started = Instant.now();
+            // Every client's session is open before the clock starts, one after the other: opening them at once makes
+            // the last wait for all others (a pool adds connections one at a time) and eats into the warm-up.
+            List<Worker> workers = new ArrayList<>();
+            for (int i = 0; i < config.threads(); i++) {
+                try {
+                    workers.add(workload.worker(store, i, config.threads()));
+                } catch (RuntimeException e) {
+                    workers.forEach(Runner::closeQuietly);
+                    return StoreRun.failed(
+                            workload.name(), store.id(), server, "cannot start client " + i + ": " + describe(e));
+                }
+            }
             long t0 = clock.nanoTime();
             measureStart = t0 + config.warmup().toNanos();
             if (config.duration() != null && !config.duration().isZero()) {
                 measureEnd = measureStart + config.duration().toNanos();
             }
-            CountDownLatch ready = new CountDownLatch(config.threads());
             List<Thread> threads = new ArrayList<>();
             for (int i = 0; i < config.threads(); i++) {
                 int index = i;
+                Worker worker = workers.get(i);
                 Thread.Builder builder = config.virtualThreads()
                         ? Thread.ofVirtual().name("dbx-bench-" + store.id() + "-", index)
                         : Thread.ofPlatform().daemon().name("dbx-bench-" + store.id() + "-" + index);
                 lastFinished.set(i, t0);
-                threads.add(builder.start(() -> client(index, t0, ready)));
+                threads.add(builder.start(() -> client(worker, index, t0)));
             }
             ResourceSampler sampler = new ResourceSampler(store, clock);
             List<Second> series = new ArrayList<>();
@@ -142,12 +151,6 @@ public final class Runner {
             long measured = 0;
             long dbxCpuStart = 0;
             try {
-                ready.await();
-                if (setupFailure.get() != null) {
-                    stop = true;
-                    join(threads);
-                    return StoreRun.failed(workload.name(), store.id(), server, setupFailure.get());
-                }
                 if (config.warmup().compareTo(Duration.ZERO) > 0) {
                     listener.warmingUp(store.id(), config.warmup());
                 }
@@ -244,17 +247,8 @@ public final class Runner {
                     retries.sum());
         }
 
-        /** One client thread: a worker, then operations until told to stop. */
-        private void client(int index, long t0, CountDownLatch ready) {
-            Worker worker;
-            try {
-                worker = workload.worker(store, index, config.threads());
-            } catch (RuntimeException e) {
-                setupFailure.compareAndSet(null, "cannot start client " + index + ": " + describe(e));
-                ready.countDown();
-                return;
-            }
-            ready.countDown();
+        /** One client thread: operations until told to stop, then its worker closed. */
+        private void client(Worker worker, int index, long t0) {
             try (worker) {
                 loop(worker, index, t0);
                 retries.add(worker.conflictRetries());
@@ -289,6 +283,7 @@ public final class Runner {
                 }
                 if (config.operations() > 0 && measuredOps.incrementAndGet() > config.operations()) {
                     stop = true;
+                    clock.release(); // the count is reached: no client will move a test's clock any further
                     continue;
                 }
                 lastMeasuredEnd.accumulate(end);
@@ -467,6 +462,14 @@ public final class Runner {
         String kind = message == null ? e.getClass().getSimpleName() : message;
         kind = kind.replaceAll("user[0-9]+", "user…").replaceAll("[0-9]+", "#");
         return kind.length() > 160 ? kind.substring(0, 160) + "…" : kind;
+    }
+
+    private static void closeQuietly(Worker worker) {
+        try {
+            worker.close();
+        } catch (RuntimeException e) {
+            // the run already failed; the first error is the one to report
+        }
     }
 
     private static String describe(RuntimeException e) {

@@ -10,8 +10,11 @@ package dev.dbx.workloads.runner;
 final class FakeClock implements RunClock {
     private final Thread ticker = Thread.currentThread();
     private long now = 1_000_000_000L;
-    /** The moment the runner waits for; clients do not go past it until the runner has looked. */
-    private long barrier = Long.MAX_VALUE;
+    /**
+     * The moment the runner waits for; clients do not go past it until the runner has looked. Until it first waits,
+     * clients do not move time at all (they would otherwise run ahead while it is still starting them).
+     */
+    private long barrier = now;
 
     private boolean released;
 
@@ -25,7 +28,7 @@ final class FakeClock implements RunClock {
         if (Thread.currentThread() == ticker) {
             barrier = nanos;
             notifyAll();
-            while (now < nanos) {
+            while (now < nanos && !released) {
                 wait(5);
             }
         } else {
@@ -51,7 +54,7 @@ final class FakeClock implements RunClock {
     private void moveTo(long target) throws InterruptedException {
         long lookedAt = barrier;
         // a client that has reached the runner's moment waits for the runner to look before it moves on
-        while (now >= barrier && barrier == lookedAt && !released) {
+        while (Thread.currentThread() != ticker && now >= barrier && barrier == lookedAt && !released) {
             wait(5);
         }
         if (target > now) {

@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
@@ -26,9 +28,15 @@ class RunnerTest {
 
     private final FakeClock clock = new FakeClock();
     private final Runner runner = new Runner(clock);
+    private final AtomicInteger closed = new AtomicInteger();
 
     /** A workload of one or two operations whose perform takes {@code timeOf.apply(n)} ns for the n-th operation. */
     private Workload workload(IntFunction<Long> timeOf, IntFunction<Exception> failureOf) {
+        return workload(timeOf, failureOf, thread -> {});
+    }
+
+    /** As above, with {@code setup} run as each client's worker is made (its session opened). */
+    private Workload workload(IntFunction<Long> timeOf, IntFunction<Exception> failureOf, IntConsumer setup) {
         return new Workload() {
             @Override
             public String name() {
@@ -57,6 +65,7 @@ class RunnerTest {
 
             @Override
             public Worker worker(Store store, int thread, int threads) {
+                setup.accept(thread);
                 return new Worker() {
                     private int n;
 
@@ -76,7 +85,9 @@ class RunnerTest {
                     }
 
                     @Override
-                    public void close() {}
+                    public void close() {
+                        closed.incrementAndGet();
+                    }
                 };
             }
         };
@@ -108,6 +119,39 @@ class RunnerTest {
         assertThat(run.series())
                 .hasSize(5)
                 .allSatisfy(s -> assertThat(s.operations()).isBetween(999L, 1_001L));
+    }
+
+    @Test
+    void slowSessionsAreOpenedBeforeTheClockStartsAndEatNoneOfTheWarmUpOrTheMeasurement() {
+        // each of 4 clients takes 3 s to open its session, as a pool adding SCRAM logins one at a time does
+        StoreRun run = runner.run(
+                workload(n -> MS, n -> null, thread -> clock.advance(3_000 * MS)),
+                new NoServer(),
+                new RunConfig(
+                        4, false, Duration.ofSeconds(5), 0, Duration.ofSeconds(1), 0, null, Duration.ofSeconds(30), 1),
+                Runner.Listener.NONE);
+
+        assertThat(run.status()).isEqualTo(StoreRun.Status.COMPLETE);
+        assertThat(run.series()).hasSize(5);
+        assertThat(run.measuredNanos()).isBetween(4_999 * MS, 5_001 * MS);
+        assertThat(closed).hasValue(4);
+    }
+
+    @Test
+    void aClientThatCannotStartFailsTheRunAndClosesTheOthers() {
+        StoreRun run = runner.run(
+                workload(n -> MS, n -> null, thread -> {
+                    if (thread == 2) {
+                        throw new DbxException("postgres: too many connections");
+                    }
+                }),
+                new NoServer(),
+                new RunConfig(4, false, Duration.ofSeconds(5), 0, Duration.ZERO, 0, null, Duration.ofSeconds(30), 1),
+                Runner.Listener.NONE);
+
+        assertThat(run.status()).isEqualTo(StoreRun.Status.FAILED);
+        assertThat(run.reason()).contains("cannot start client 2").contains("too many connections");
+        assertThat(closed).hasValue(2);
     }
 
     @Test
