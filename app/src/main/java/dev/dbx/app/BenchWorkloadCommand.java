@@ -186,7 +186,8 @@ final class BenchWorkloadCommand implements Callable<Integer> {
         return ok ? 0 : 1;
     }
 
-    private static boolean finished(StoreRun r) {
+    /** Whether a store's run went to its end (a store that cannot run the workload, n/a with why, counts as one). */
+    static boolean finished(StoreRun r) {
         return r.status() == StoreRun.Status.COMPLETE
                 || (r.status() == StoreRun.Status.FAILED
                         && r.reason() != null
@@ -280,12 +281,13 @@ final class BenchWorkloadCommand implements Callable<Integer> {
     }
 
     /** A workload that wrote leaves the usertable changed: the next run loads it again. */
-    private void markWritten(Lab lab, List<StoreTarget> targets, BenchmarkRun run) {
-        if (workload.equalsIgnoreCase("ycsb-c")) {
+    static void markWritten(Lab lab, List<StoreTarget> targets, BenchmarkRun run) {
+        if (run.workload().equalsIgnoreCase("ycsb-c")) {
             return; // read only
         }
         LoadRecords loads = new LoadRecords(lab.dataDir());
-        targets.forEach(t -> loads.changed(t, "ycsb", "benchmark run " + run.id() + " (" + workload + ") wrote to it"));
+        targets.forEach(
+                t -> loads.changed(t, "ycsb", "benchmark run " + run.id() + " (" + run.workload() + ") wrote to it"));
     }
 
     /** With a sweep, each store's saturation point; with repeats, the median and the spread per store. */
@@ -331,7 +333,7 @@ final class BenchWorkloadCommand implements Callable<Integer> {
     private record Variant(String label, RunConfig config) {}
 
     /** A line per store every 5 seconds while it runs (stderr). */
-    private static final class Progress implements Benchmarks.Listener {
+    static final class Progress implements Benchmarks.Listener {
         private final PrintStream out;
 
         Progress(PrintStream out) {

@@ -1,6 +1,10 @@
 package dev.dbx.app;
 
+import dev.dbx.app.report.HtmlReport;
+import dev.dbx.core.config.ConfigLoader;
+import dev.dbx.core.dataset.YcsbSchema;
 import dev.dbx.engine.EngineStatus;
+import dev.dbx.lab.Benchmarks;
 import dev.dbx.lab.DatasetChoice;
 import dev.dbx.lab.EngineControl;
 import dev.dbx.lab.Lab;
@@ -10,10 +14,18 @@ import dev.dbx.lab.RoundTrip;
 import dev.dbx.lab.StoreSelection;
 import dev.dbx.lab.StoreTarget;
 import dev.dbx.lab.Verification;
+import dev.dbx.runs.RunStore;
+import dev.dbx.workloads.runner.BenchmarkRun;
+import dev.dbx.workloads.runner.RunConfig;
+import dev.dbx.workloads.ycsb.YcsbOptions;
+import dev.dbx.workloads.ycsb.YcsbWorkloads;
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,10 +39,13 @@ import picocli.CommandLine.ParentCommand;
             "dbx's main job, end to end, on local engines.",
             "Starts every local engine, writes and reads back one record in every store through its official",
             "client, loads TPC-H and the YCSB usertable into every store (replacing them where loaded), proves with",
-            "dbx verify that all stores hold the same data, prints the status table, and stops the engines it",
-            "started."
+            "dbx verify that all stores hold the same data, runs a short YCSB benchmark on every store (every read",
+            "checked) and writes its HTML report, prints the status table, and stops the engines it started."
         })
 final class DemoCommand implements Callable<Integer> {
+    private static final String BENCH_WORKLOAD = "ycsb-b";
+    private static final int BENCH_THREADS = 2;
+
     @ParentCommand
     Dbx dbx;
 
@@ -43,6 +58,13 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--keep", description = "Leave the engines running afterwards.")
     boolean keep;
 
+    @Option(
+            names = "--bench-duration",
+            paramLabel = "DURATION",
+            description =
+                    "How long the benchmark measures each store, after a warm-up of 2s (default: 5s; 0 skips it).")
+    String benchDuration = "5s";
+
     @Override
     public Integer call() {
         Lab lab = dbx.lab();
@@ -50,7 +72,7 @@ final class DemoCommand implements Callable<Integer> {
         boolean ok = true;
         long t0 = System.nanoTime();
 
-        step(out, "1/6 starting every local engine");
+        step(out, "1/7 starting every local engine");
         Set<String> all = lab.select(null);
         EngineControl engines = new EngineControl(lab, e -> EngineEvents.print(e, out));
         EngineControl.UpResult up = engines.up(all, false);
@@ -60,27 +82,38 @@ final class DemoCommand implements Callable<Integer> {
             StoreSelection stores = StoreSelection.resolve(lab, null);
             stores.skipped().forEach(s -> out.println("  - " + s));
 
-            step(out, "2/6 one record written and read back in every store, through its official client");
+            step(out, "2/7 one record written and read back in every store, through its official client");
             ok &= roundTrips(lab, stores.targets(), out);
 
-            step(out, "3/6 loading TPC-H SF " + scale + " into every store");
+            step(out, "3/7 loading TPC-H SF " + scale + " into every store");
             List<Loads.Outcome> tpch =
                     LoadCommand.load(lab, stores, DatasetChoice.of("tpch", scale, null), true, false, out);
             LoadTable.print(tpch, out);
             ok &= tpch.stream().allMatch(o -> o.error() == null);
 
-            step(out, "4/6 loading the YCSB usertable (" + Format.count(records) + " records) into every store");
+            step(out, "4/7 loading the YCSB usertable (" + Format.count(records) + " records) into every store");
             List<Loads.Outcome> ycsb =
                     LoadCommand.load(lab, stores, DatasetChoice.of("ycsb", null, records), true, false, out);
             LoadTable.print(ycsb, out);
             ok &= ycsb.stream().allMatch(o -> o.error() == null);
 
-            step(out, "5/6 dbx verify: the same data everywhere?");
+            step(out, "5/7 dbx verify: the same data everywhere?");
             List<Verification.Verified> verified = Verification.run(lab, stores.targets(), null, null);
             VerifyRendering.table(verified, out);
             ok &= Verification.equal(verified);
 
-            step(out, "6/6 dbx status");
+            Duration measure = ConfigLoader.parseDuration("--bench-duration", benchDuration);
+            if (measure.isZero()) {
+                step(out, "6/7 benchmark skipped (--bench-duration 0)");
+            } else {
+                step(
+                        out,
+                        "6/7 " + BENCH_WORKLOAD + " (YCSB B: 95% reads, 5% updates) on every store, " + BENCH_THREADS
+                                + " client threads, " + Format.duration(measure) + " each after a 2s warm-up");
+                ok &= bench(lab, stores.targets(), measure, out);
+            }
+
+            step(out, "7/7 dbx status");
             List<EngineStatus> statuses = new LabStatus(lab).collect(all);
             StatusReport.table(statuses, out);
         } finally {
@@ -94,6 +127,41 @@ final class DemoCommand implements Callable<Integer> {
         out.println("dbx: demo " + (ok ? "finished" : "FAILED") + " in " + Format.seconds(System.nanoTime() - t0)
                 + (ok ? "" : " (see above)"));
         return ok ? 0 : 1;
+    }
+
+    /** A short YCSB run on the usertable just loaded: printed, stored, and drawn into an HTML report. */
+    private boolean bench(Lab lab, List<StoreTarget> targets, Duration measure, PrintStream out) {
+        RunConfig config = new RunConfig(
+                BENCH_THREADS,
+                false,
+                measure,
+                0,
+                Duration.ofSeconds(2),
+                0,
+                null,
+                lab.config().timeout(),
+                1);
+        BenchmarkRun run = Benchmarks.run(
+                lab,
+                YcsbWorkloads.named(BENCH_WORKLOAD, YcsbOptions.of(records, YcsbSchema.FIELD_LENGTH)),
+                targets,
+                config,
+                null,
+                "",
+                Map.of("warmup", "2s", "duration", measure.toString(), "source", "dbx demo"),
+                new BenchWorkloadCommand.Progress(out));
+        BenchWorkloadCommand.markWritten(lab, targets, run);
+        out.println();
+        BenchRendering.table(run, out);
+        Path report = lab.dataDir().resolve("reports").resolve("demo-" + run.id() + ".html");
+        try (RunStore runs = RunStore.open(lab.dataDir())) {
+            runs.save(run);
+            OutputFile.write(report, false, HtmlReport.render(List.of(run)));
+        }
+        out.println();
+        out.println("stored as run " + run.id() + "; its report (charts and tables, opens offline): "
+                + report.toAbsolutePath().toUri());
+        return run.correct() && run.results().stream().allMatch(BenchWorkloadCommand::finished);
     }
 
     private static boolean roundTrips(Lab lab, List<StoreTarget> targets, PrintStream out) {
