@@ -1,9 +1,11 @@
 package dev.dbx.app;
 
 import dev.dbx.app.report.HtmlReport;
+import dev.dbx.core.DbxException;
 import dev.dbx.core.config.ConfigLoader;
 import dev.dbx.core.dataset.YcsbSchema;
 import dev.dbx.engine.EngineStatus;
+import dev.dbx.engine.PrivateFiles;
 import dev.dbx.lab.Benchmarks;
 import dev.dbx.lab.DatasetChoice;
 import dev.dbx.lab.EngineControl;
@@ -19,6 +21,7 @@ import dev.dbx.workloads.runner.BenchmarkRun;
 import dev.dbx.workloads.runner.RunConfig;
 import dev.dbx.workloads.ycsb.YcsbOptions;
 import dev.dbx.workloads.ycsb.YcsbWorkloads;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -148,7 +151,7 @@ final class DemoCommand implements Callable<Integer> {
                 config,
                 null,
                 "",
-                Map.of("warmup", "2s", "duration", measure.toString(), "source", "dbx demo"),
+                Map.of("warmup", "2s", "duration", benchDuration, "source", "dbx demo"),
                 new BenchWorkloadCommand.Progress(out));
         BenchWorkloadCommand.markWritten(lab, targets, run);
         out.println();
@@ -156,8 +159,14 @@ final class DemoCommand implements Callable<Integer> {
         Path report = lab.dataDir().resolve("reports").resolve("demo-" + run.id() + ".html");
         try (RunStore runs = RunStore.open(lab.dataDir())) {
             runs.save(run);
-            OutputFile.write(report, false, HtmlReport.render(List.of(run)));
         }
+        try {
+            // under the data directory, private as the rest of it; the run's id makes the name new
+            PrivateFiles.createFile(PrivateFiles.directory(report.getParent()).resolve(report.getFileName()));
+        } catch (IOException e) {
+            throw new DbxException("cannot write the demo's report in " + report.getParent() + ": " + e.getMessage());
+        }
+        OutputFile.write(report, true, HtmlReport.render(List.of(run)));
         out.println();
         out.println("stored as run " + run.id() + "; its report (charts and tables, opens offline): "
                 + report.toAbsolutePath().toUri());
