@@ -1,8 +1,5 @@
 package dev.dbx.store.redis;
 
-import io.lettuce.core.RedisNoScriptException;
-import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.sync.RedisCommands;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,6 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import redis.clients.jedis.Connection;
+import redis.clients.jedis.Protocol;
+import redis.clients.jedis.exceptions.JedisNoScriptException;
 
 /**
  * A Lua script kept as a resource file under {@code scripts/}, run by its SHA-1 (EVALSHA) so only the digest travels
@@ -17,14 +17,14 @@ import java.util.HexFormat;
  * are always passed as KEYS and ARGV, never spliced into the script.
  */
 final class LuaScript {
-    private final String source;
-    private final String sha1;
+    private final byte[] source;
+    private final byte[] sha1;
 
-    private LuaScript(String source) {
+    private LuaScript(byte[] source) {
         this.source = source;
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-1").digest(source.getBytes(StandardCharsets.UTF_8));
-            this.sha1 = HexFormat.of().formatHex(digest);
+            byte[] digest = MessageDigest.getInstance("SHA-1").digest(source);
+            this.sha1 = HexFormat.of().formatHex(digest).getBytes(StandardCharsets.US_ASCII);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-1 is part of every JDK", e);
         }
@@ -36,20 +36,30 @@ final class LuaScript {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + resource);
             }
-            return new LuaScript(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return new LuaScript(in.readAllBytes());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + resource, e);
         }
     }
 
-    /** Runs the script and returns its integer reply. */
-    long run(RedisCommands<String, String> redis, String[] keys, String... args) {
+    /**
+     * Runs the script and returns its integer reply. {@code args} is the whole command after its name: slot 0 is this
+     * method's (the digest, or the source when the server does not know the script), then the number of keys, the
+     * keys and the arguments.
+     */
+    long run(Connection connection, byte[][] args) {
+        args[0] = sha1;
+        connection.sendCommand(Protocol.Command.EVALSHA, args);
         try {
-            Long result = redis.evalsha(sha1, ScriptOutputType.INTEGER, keys, args);
-            return result;
-        } catch (RedisNoScriptException e) {
-            Long result = redis.eval(source, ScriptOutputType.INTEGER, keys, args);
-            return result;
+            return connection.getIntegerReply();
+        } catch (JedisNoScriptException e) {
+            args[0] = source;
+            try {
+                connection.sendCommand(Protocol.Command.EVAL, args);
+                return connection.getIntegerReply();
+            } finally {
+                args[0] = sha1;
+            }
         }
     }
 }

@@ -4,10 +4,15 @@ import dev.dbx.core.DbxException;
 import dev.dbx.core.Uris;
 import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisException;
+import java.net.SocketTimeoutException;
 import java.util.Locale;
 import java.util.function.Supplier;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 
-/** Lettuce failures as one-line messages for people: what failed, where, and what to check. Never a password. */
+/**
+ * Lettuce and Jedis failures as one-line messages for people: what failed, where, and what to check. Never a
+ * password.
+ */
 final class RedisErrors {
     private RedisErrors() {}
 
@@ -61,8 +66,11 @@ final class RedisErrors {
         }
         String why = rootMessage(e);
         String hint = null;
-        if (e instanceof RedisCommandTimeoutException) {
+        if (e instanceof RedisCommandTimeoutException || timedOut(e)) {
             hint = "the server did not answer in time: check it is not overloaded, or raise the timeout (--timeout)";
+        } else if (e instanceof JedisConnectionException) {
+            hint = "the connection to the server was lost: check that it runs (dbx status shows local engines); the"
+                    + " next operation connects again";
         } else if (why.startsWith("OOM")) {
             hint = "the server reached its maxmemory: raise it or load a smaller scale factor";
         } else if (why.startsWith("LOADING")) {
@@ -72,6 +80,16 @@ final class RedisErrors {
             hint = "the URI names a read-only replica: point it at the primary";
         }
         return new DbxException("redis: " + doing + " failed: " + why, hint, e);
+    }
+
+    /** A Jedis read that waited the whole socket timeout. */
+    private static boolean timedOut(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String rootMessage(Throwable e) {

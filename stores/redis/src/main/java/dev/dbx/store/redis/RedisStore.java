@@ -14,8 +14,9 @@ import io.lettuce.core.api.StatefulRedisConnection;
  * (exact counts and scans without KEYS), and sorted sets for the ranges and top-N the workloads ask for, all under
  * one namespace per dataset. The key scheme is documented in {@code KEYSPACE.md} next to this class. The store hands
  * out the dataset model ({@link RedisDatasetModel}), the usertable ({@link UserTable}, sessions with a connection each)
- * and {@code redis-cli --pipe} ({@link RedisCliLoad}); they share one thread-safe connection for their own small
- * commands, and open connections of their own for pipelines and sessions.
+ * and {@code redis-cli --pipe} ({@link RedisCliLoad}); they share one thread-safe Lettuce connection for their own
+ * small commands, and open connections of their own for pipelines (Lettuce) and key-value sessions (a blocking Jedis
+ * connection each).
  */
 final class RedisStore implements Store {
     private final StoreConfig config;

@@ -6,10 +6,12 @@ import dev.dbx.core.store.StoreProvider;
 import java.util.List;
 
 /**
- * Redis through Lettuce, the client Redis recommends for Java. One Lettuce connection is thread-safe and pipelines
- * the commands of every thread using it, so there is no pool (and {@code StoreConfig.poolSize} does not apply): the
- * store shares one connection for its small commands, a key-value session opens one of its own for its life, and a
- * bulk load or scan opens one for its duration (pipelining there turns auto-flush off, which must not stall others).
+ * Redis through its official Java clients. Lettuce: one connection is thread-safe and pipelines the commands of every
+ * thread using it, so the store shares one for its small commands, and a bulk load or scan opens one for its duration
+ * (pipelining there turns auto-flush off, which must not stall others). Jedis: a key-value session opens one plain
+ * blocking connection of its own for its life, so a benchmark thread does its own I/O instead of handing every
+ * command to Lettuce's event loop. There is no pool (and {@code StoreConfig.poolSize} does not apply): each session
+ * holds exactly one connection, which is what a pool of N gives N threads.
  */
 public final class RedisStoreProvider implements StoreProvider {
     @Override

@@ -6,23 +6,27 @@ import dev.dbx.core.capability.KeyValueSemantics;
 import dev.dbx.core.capability.KeyValueSession;
 import dev.dbx.core.dataset.YcsbSchema;
 import io.lettuce.core.api.StatefulRedisConnection;
+import java.nio.charset.StandardCharsets;
 
 /**
  * YCSB's usertable the way the YCSB Redis binding keeps it: a hash per record ({@code ycsb:usertable:<key>}, fields
  * field0..field9) and a sorted set of all keys with score 0 ({@code ycsb:usertable}), which Redis orders by the keys'
  * bytes, so a scan from a key is one ZRANGEBYLEX. Writes that touch both are Lua scripts, so they are atomic and one
- * round trip. Each {@link UserTableSession} has a connection of its own (Lettuce has no pool: a connection is one
- * socket, and a session holding one for its life is what a pool of N would give N threads).
+ * round trip. Each {@link UserTableSession} has a plain blocking Jedis connection of its own for its life (one socket,
+ * the calling thread writes the command and reads the reply itself: no event loop in between), which is what a pool of
+ * N would give N threads. The store's other capabilities stay on Lettuce; both clients see the same keys.
  */
 final class UserTable implements KeyValue {
     static final int FIELDS = YcsbSchema.FIELD_COUNT;
 
-    /** The names of the fields of every {@link FieldSet}, by mask, for HMGET: made once. */
-    private static final String[][] NAMES = new String[1 << FIELDS][];
+    /** The names of the fields of every {@link FieldSet}, by mask, as bytes for HMGET and HSET: made once. */
+    private static final byte[][][] NAMES = new byte[1 << FIELDS][][];
 
     static {
         for (int mask = 0; mask < NAMES.length; mask++) {
-            NAMES[mask] = FieldSet.of(mask).names().toArray(String[]::new);
+            NAMES[mask] = FieldSet.of(mask).names().stream()
+                    .map(name -> name.getBytes(StandardCharsets.US_ASCII))
+                    .toArray(byte[][]::new);
         }
     }
 
@@ -40,7 +44,7 @@ final class UserTable implements KeyValue {
 
     @Override
     public KeyValueSession openSession() {
-        return new UserTableSession(connector.connect(), idSet, rowPrefix, connector.timeout());
+        return new UserTableSession(connector, idSet, rowPrefix);
     }
 
     /**
@@ -59,16 +63,21 @@ final class UserTable implements KeyValue {
                         + " after the other, each whole, and the later one wins");
     }
 
-    /** The names of the fields in {@code fields}, in field order. */
-    static String[] names(FieldSet fields) {
+    /** The names of the fields in {@code fields}, in field order, as bytes (the arrays are shared: do not change). */
+    static byte[][] names(FieldSet fields) {
         return NAMES[fields.mask()];
     }
 
-    /** The number of the field named {@code name}, or -1 when it is none of the usertable's. */
-    static int fieldIndex(String name) {
+    /** The number of the field named {@code name} (its bytes), or -1 when it is none of the usertable's. */
+    static int fieldIndex(byte[] name) {
         // "field0".."field9": the digit is the index
-        if (name.length() == 6 && name.startsWith("field")) {
-            int i = name.charAt(5) - '0';
+        if (name.length == 6
+                && name[0] == 'f'
+                && name[1] == 'i'
+                && name[2] == 'e'
+                && name[3] == 'l'
+                && name[4] == 'd') {
+            int i = name[5] - '0';
             if (i >= 0 && i < FIELDS) {
                 return i;
             }

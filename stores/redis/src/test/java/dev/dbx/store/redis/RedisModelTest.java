@@ -11,8 +11,10 @@ import dev.dbx.core.dataset.TpchSchema;
 import dev.dbx.core.dataset.YcsbSchema;
 import dev.dbx.core.store.ServerIdentity;
 import dev.dbx.workloads.dataset.TpchSource;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** The mapping of rows to keys, hashes and scores, without a server. */
@@ -60,14 +62,18 @@ class RedisModelTest {
     @Test
     void usertableFieldsAreNumberedByTheirNames() {
         for (int i = 0; i < YcsbSchema.FIELD_COUNT; i++) {
-            assertThat(UserTable.fieldIndex(YcsbSchema.FIELDS.get(i))).isEqualTo(i);
+            assertThat(UserTable.fieldIndex(bytes(YcsbSchema.FIELDS.get(i)))).isEqualTo(i);
         }
-        assertThat(UserTable.fieldIndex("field")).isEqualTo(-1);
-        assertThat(UserTable.fieldIndex("fieldA")).isEqualTo(-1);
-        assertThat(UserTable.fieldIndex("field10")).isEqualTo(-1);
-        assertThat(UserTable.fieldIndex("other0")).isEqualTo(-1);
-        assertThat(UserTable.names(dev.dbx.core.capability.FieldSet.of(0b1000000101)))
+        for (String other : List.of("field", "fieldA", "field10", "other0", "Field0", "field/", "field:")) {
+            assertThat(UserTable.fieldIndex(bytes(other))).as(other).isEqualTo(-1);
+        }
+        assertThat(Stream.of(UserTable.names(dev.dbx.core.capability.FieldSet.of(0b1000000101)))
+                        .map(name -> new String(name, StandardCharsets.US_ASCII)))
                 .containsExactly("field0", "field2", "field9");
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
     }
 
     @Test
