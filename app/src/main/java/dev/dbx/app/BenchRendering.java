@@ -90,6 +90,13 @@ final class BenchRendering {
         if (!failed.isEmpty()) {
             out.println("FAILED: " + failed + " could not run (why is above)");
         }
+        String partial = run.results().stream()
+                .filter(r -> r.status() == StoreRun.Status.PARTIAL)
+                .map(StoreRun::store)
+                .collect(Collectors.joining(", "));
+        if (!partial.isEmpty()) {
+            out.println("STOPPED EARLY: " + partial + " (why is above; its figures cover only the part that ran)");
+        }
     }
 
     static void json(BenchmarkRun run, PrintStream out) {

@@ -3,6 +3,7 @@ package dev.dbx.app;
 import dev.dbx.core.DbxException;
 import dev.dbx.core.config.ConfigLoader;
 import dev.dbx.core.dataset.YcsbSchema;
+import dev.dbx.core.store.Stores;
 import dev.dbx.lab.Benchmarks;
 import dev.dbx.lab.DatasetChoice;
 import dev.dbx.lab.Lab;
@@ -28,8 +29,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code dbx bench ycsb-a} (and b to f): one of YCSB's core workloads on each store in turn, measured by the runner,
@@ -42,11 +46,14 @@ import picocli.CommandLine.ParentCommand;
             "Every read is checked against what was written: a wrong value fails the run.",
             "Closed loop unless --rate. A store's usertable is (re)loaded first unless it holds exactly",
             "--records records, loaded by dbx and unchanged since.",
-            "Exits 1 on a wrong answer, or when a store's run failed or stopped early."
+            "Exits 1 on a wrong answer, or when a store's run failed or stopped early; 2 on bad input."
         })
 final class BenchWorkloadCommand implements Callable<Integer> {
     @ParentCommand
     BenchCommand bench;
+
+    @Spec
+    CommandSpec spec;
 
     private final String workload;
 
@@ -109,17 +116,10 @@ final class BenchWorkloadCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Lab lab = bench.dbx.lab();
-        YcsbWorkloads.mix(workload); // an unknown name fails here, before anything runs
-        if (repeat < 1) {
-            throw new DbxException("--repeat must be at least 1, not " + repeat);
-        }
-        if (sweep != null && repeat > 1) {
-            throw new DbxException("--sweep and --repeat do not go together", "run one, then the other");
-        }
+        List<Variant> variants = checkedVariants(lab);
         StoreSelection selection = StoreSelection.resolve(lab, stores);
         selection.skipped().forEach(s -> System.err.println("  - " + s));
         List<StoreTarget> targets = selection.targets();
-        List<Variant> variants = variants();
         PrintStream progress = System.err;
         List<BenchmarkRun> runs = new ArrayList<>();
         String group = null;
@@ -186,6 +186,43 @@ final class BenchWorkloadCommand implements Callable<Integer> {
         return ok ? 0 : 1;
     }
 
+    /**
+     * Every flag checked before anything is loaded or run. A flag that cannot be right is bad usage (exit code 2, with
+     * how to get help), not a failed run (exit code 1, which a script reads as "a store failed or answered wrong").
+     */
+    private List<Variant> checkedVariants(Lab lab) {
+        try {
+            YcsbWorkloads.mix(workload);
+            YcsbOptions.of(records, fieldLength);
+            if (repeat < 1) {
+                throw new DbxException("--repeat must be at least 1, not " + repeat);
+            }
+            if (sweep != null && repeat > 1) {
+                throw new DbxException("--sweep and --repeat do not go together", "run one, then the other");
+            }
+            if (operations < 0 || (operationsGiven() && operations == 0)) {
+                throw new DbxException("--ops must be at least 1, not " + operations);
+            }
+            if (duration != null && operationsGiven()) {
+                throw new DbxException(
+                        "--duration and --ops do not go together",
+                        "a run measures a duration or a number of operations");
+            }
+            if (stores != null) {
+                stores.stream()
+                        .filter(s -> !s.isBlank())
+                        .forEach(s -> Stores.provider(s.strip().toLowerCase(Locale.ROOT)));
+            }
+            return variants(lab);
+        } catch (DbxException e) {
+            throw new ParameterException(spec.commandLine(), e.userMessage(), e);
+        }
+    }
+
+    private boolean operationsGiven() {
+        return spec.commandLine().getParseResult().hasMatchedOption("--ops");
+    }
+
     /** Whether a store's run went to its end (a store that cannot run the workload, n/a with why, counts as one). */
     static boolean finished(StoreRun r) {
         return r.status() == StoreRun.Status.COMPLETE
@@ -195,24 +232,28 @@ final class BenchWorkloadCommand implements Callable<Integer> {
     }
 
     /** The runs' configurations: one, or one per value of the sweep. */
-    private List<Variant> variants() {
+    private List<Variant> variants(Lab lab) {
+        Duration timeout = lab.config().timeout();
         if (sweep == null) {
-            return List.of(new Variant("", config(threads, rate)));
+            return List.of(new Variant("", config(threads, rate, timeout)));
         }
         String[] parts = sweep.split("=", 2);
         if (parts.length != 2 || !(parts[0].equals("threads") || parts[0].equals("rate"))) {
             throw new DbxException(
                     "--sweep " + sweep + " is not threads=... or rate=...", "e.g. --sweep threads=1,2,4,8");
         }
+        if (parts[1].isBlank()) {
+            throw new DbxException("--sweep " + sweep + " names no values", "e.g. --sweep " + parts[0] + "=1,2,4,8");
+        }
         List<Variant> out = new ArrayList<>();
         for (String value : parts[1].split(",")) {
             try {
                 if (parts[0].equals("threads")) {
                     int n = Integer.parseInt(value.strip());
-                    out.add(new Variant("threads=" + n, config(n, rate)));
+                    out.add(new Variant("threads=" + n, config(n, rate, timeout)));
                 } else {
                     double r = Double.parseDouble(value.strip());
-                    out.add(new Variant("rate=" + value.strip(), config(threads, r)));
+                    out.add(new Variant("rate=" + value.strip(), config(threads, r, timeout)));
                 }
             } catch (NumberFormatException e) {
                 throw new DbxException("--sweep " + sweep + ": '" + value + "' is not a number");
@@ -221,7 +262,7 @@ final class BenchWorkloadCommand implements Callable<Integer> {
         return out;
     }
 
-    private RunConfig config(int threadCount, double targetRate) {
+    private RunConfig config(int threadCount, double targetRate, Duration timeout) {
         Duration measure = duration == null
                 ? (operations > 0 ? null : Duration.ofSeconds(30))
                 : ConfigLoader.parseDuration("--duration", duration);
@@ -233,7 +274,7 @@ final class BenchWorkloadCommand implements Callable<Integer> {
                 ConfigLoader.parseDuration("--warmup", warmup),
                 targetRate,
                 RunConfig.Arrival.parse(arrival),
-                bench.dbx.lab().config().timeout(),
+                timeout,
                 seed);
     }
 

@@ -192,6 +192,14 @@ public final class Dbx implements Runnable {
             err.println(
                     "dbx: --store expects STORE=URI, e.g. --store mongo=mongodb://user:password@db.example:27017/shop"
                             + " (the value given is not repeated here: it may hold a password)");
+        } else if (e instanceof CommandLine.UnmatchedArgumentException u
+                && !u.isUnknownOption()
+                && !cli.getSubcommands().isEmpty()
+                && !u.getUnmatched().isEmpty()) {
+            // picocli would say "Unmatched arguments from index 1: ..." and list every argument after it
+            err.println("dbx: " + cli.getCommandSpec().qualifiedName() + " has no command '"
+                    + u.getUnmatched().get(0) + "' (its commands: "
+                    + String.join(", ", cli.getSubcommands().keySet()) + ")");
         } else {
             err.println("dbx: " + e.getMessage());
         }

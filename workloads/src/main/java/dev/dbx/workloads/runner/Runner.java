@@ -128,6 +128,9 @@ public final class Runner {
                             workload.name(), store.id(), server, "cannot start client " + i + ": " + describe(e));
                 }
             }
+            // what the store is (its durability, how it updates) is asked now, while it answers: a server that dies
+            // during the run could no longer say
+            Map<String, String> semantics = semantics();
             long t0 = clock.nanoTime();
             measureStart = t0 + config.warmup().toNanos();
             if (config.duration() != null && !config.duration().isZero()) {
@@ -231,7 +234,7 @@ public final class Runner {
                     store.id(),
                     server,
                     store.placement().label() + "; server figures: " + sampler.source(),
-                    semantics(),
+                    semantics,
                     config.mode(),
                     status,
                     reason,

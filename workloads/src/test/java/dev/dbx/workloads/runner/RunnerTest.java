@@ -3,6 +3,9 @@ package dev.dbx.workloads.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dbx.core.DbxException;
+import dev.dbx.core.capability.KeyValue;
+import dev.dbx.core.capability.KeyValueSemantics;
+import dev.dbx.core.capability.KeyValueSession;
 import dev.dbx.core.store.Capabilities;
 import dev.dbx.core.store.ServerIdentity;
 import dev.dbx.core.store.Store;
@@ -12,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
@@ -240,6 +244,43 @@ class RunnerTest {
     }
 
     @Test
+    void whatTheStoreIsIsAskedWhileItAnswersNotAfterItDied() {
+        AtomicBoolean dead = new AtomicBoolean();
+        KeyValue keyValue = new KeyValue() {
+            @Override
+            public KeyValueSession openSession() {
+                throw new UnsupportedOperationException("the workload here opens no session");
+            }
+
+            @Override
+            public KeyValueSemantics semantics() {
+                if (dead.get()) {
+                    throw new DbxException("redis: CONFIG GET failed: Currently not connected");
+                }
+                return new KeyValueSemantics(
+                        KeyValueSemantics.Update.ATOMIC, "appendfsync=everysec", true, "last write wins");
+            }
+        };
+        StoreRun run = runner.run(
+                workload(n -> MS, n -> {
+                    if (n < 2_000) {
+                        return null;
+                    }
+                    dead.set(true);
+                    return new DbxException("redis: connection refused");
+                }),
+                new NoServer(
+                        Capabilities.builder().add(KeyValue.class, keyValue).build()),
+                closed(Duration.ZERO, Duration.ofSeconds(60)),
+                Runner.Listener.NONE);
+
+        assertThat(run.status()).isEqualTo(StoreRun.Status.PARTIAL);
+        assertThat(run.semantics())
+                .containsEntry("durability", "appendfsync=everysec")
+                .containsEntry("update", "atomic");
+    }
+
+    @Test
     void anOperationCountIsExact() {
         StoreRun run = runner.run(
                 workload(n -> MS, n -> null),
@@ -319,6 +360,15 @@ class RunnerTest {
     /** A store with nothing behind it: the workloads here never touch it. */
     private static final class NoServer implements Store {
         private final StoreConfig config = new StoreConfig("none", URI.create("none:nothing"));
+        private final Capabilities capabilities;
+
+        NoServer() {
+            this(Capabilities.builder().build());
+        }
+
+        NoServer(Capabilities capabilities) {
+            this.capabilities = capabilities;
+        }
 
         @Override
         public StoreConfig config() {
@@ -332,7 +382,7 @@ class RunnerTest {
 
         @Override
         public Capabilities capabilities() {
-            return Capabilities.builder().build();
+            return capabilities;
         }
 
         @Override
