@@ -135,7 +135,7 @@ public final class Dbx implements Runnable {
                 CommandLine sub = new CommandLine(new BenchWorkloadCommand(mix.name()));
                 String[] general = sub.getCommandSpec().usageMessage().description();
                 String[] lines = new String[general.length + 1];
-                lines[0] = mix.description() + ".";
+                lines[0] = mix.description().replace("%", "%%") + "."; // picocli formats help text: % is its escape
                 System.arraycopy(general, 0, lines, 1, general.length);
                 sub.getCommandSpec().usageMessage().description(lines);
                 bench.addSubcommand(mix.name(), sub);
