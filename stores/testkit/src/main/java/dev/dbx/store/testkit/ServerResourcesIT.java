@@ -47,9 +47,17 @@ public abstract class ServerResourcesIT {
         return true;
     }
 
-    /** Whether the server reports memory of its own (right after it started, too). */
+    /** Whether the server reports memory of its own. */
     protected boolean reportsMemory() {
         return true;
+    }
+
+    /**
+     * Whether the memory figure is there from the server's first second (ClickHouse 18.16 computes its own only once
+     * a minute): when not, the test asks only that every figure given is positive.
+     */
+    protected boolean reportsMemoryAtOnce() {
+        return reportsMemory();
     }
 
     @Test
@@ -92,7 +100,9 @@ public abstract class ServerResourcesIT {
                 assertThat(cpu).isEmpty();
             }
             if (reportsMemory()) {
-                assertThat(memory).as("a memory figure every second").hasSameSizeAs(samples);
+                if (reportsMemoryAtOnce()) {
+                    assertThat(memory).as("a memory figure every second").hasSameSizeAs(samples);
+                }
                 assertThat(memory).allMatch(m -> m > 0);
             } else {
                 assertThat(memory).isEmpty();
