@@ -217,7 +217,8 @@ final class Charts {
         return new Chart(
                 "CPU over time",
                 "CPU in percent of one core (200% = two cores busy) in each second, per store's run: solid, the"
-                        + " server's process tree; dashed, dbx's own JVM driving it (an embedded store's work"
+                        + " server's process tree (an external server's: as it reports itself, from the source its"
+                        + " run's placement names); dashed, dbx's own JVM driving it (an embedded store's work"
                         + " included). dbx should cost far less than the server it measures.",
                 absences(measured),
                 new Chart.Plot("line", "second", "CPU %", "linear", "linear", "number", List.of(), x, series));
@@ -241,7 +242,8 @@ final class Charts {
         return new Chart(
                 "Memory over time",
                 "Memory in MiB in each second, per store's run: solid, the server's process tree (PSS: shared"
-                        + " pages divided among the processes sharing them); dashed, dbx's heap in use.",
+                        + " pages divided among the processes sharing them; an external server's: the figure it"
+                        + " reports of itself, which its run's placement names); dashed, dbx's heap in use.",
                 absences(measured),
                 new Chart.Plot("line", "second", "MiB", "linear", "linear", "number", List.of(), x, series));
     }

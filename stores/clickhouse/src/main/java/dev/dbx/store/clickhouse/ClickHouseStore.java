@@ -2,6 +2,7 @@ package dev.dbx.store.clickhouse;
 
 import dev.dbx.core.capability.DatasetModel;
 import dev.dbx.core.capability.KeyValue;
+import dev.dbx.core.capability.ServerResources;
 import dev.dbx.core.store.Capabilities;
 import dev.dbx.core.store.ServerIdentity;
 import dev.dbx.core.store.Store;
@@ -10,21 +11,24 @@ import dev.dbx.core.store.StoreConfig;
 /**
  * ClickHouse through its HTTP interface (client-v2, one client with a pool of HTTP connections). The store hands out
  * the dataset model ({@link ClickHouseDatasetModel}: MergeTree tables sorted for the TPC-H queries) and the YCSB
- * usertable ({@link UserTable}: a ReplacingMergeTree of row versions, used through sessions). Tables live in the
- * URI's database.
+ * usertable ({@link UserTable}: a ReplacingMergeTree of row versions, used through sessions), and the server's own
+ * CPU and memory figures ({@link ClickHouseResources}, on a client of their own). Tables live in the URI's database.
  */
 final class ClickHouseStore implements Store {
     private final StoreConfig config;
     private final ClickHouseSql sql;
+    private final ClickHouseResources resources;
     private final Capabilities capabilities;
 
-    ClickHouseStore(StoreConfig config, ClickHouseSql sql) {
+    ClickHouseStore(StoreConfig config, ClickHouseSql sql, ClickHouseResources resources) {
         this.config = config;
         this.sql = sql;
+        this.resources = resources;
         UserTable users = new UserTable(sql);
         this.capabilities = Capabilities.builder()
                 .add(DatasetModel.class, new ClickHouseDatasetModel(sql, users))
                 .add(KeyValue.class, users)
+                .add(ServerResources.class, resources)
                 .build();
     }
 
@@ -50,6 +54,10 @@ final class ClickHouseStore implements Store {
 
     @Override
     public void close() {
-        sql.close();
+        try {
+            resources.close();
+        } finally {
+            sql.close();
+        }
     }
 }

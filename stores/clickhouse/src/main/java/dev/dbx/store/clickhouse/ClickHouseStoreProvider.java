@@ -1,6 +1,7 @@
 package dev.dbx.store.clickhouse;
 
 import com.clickhouse.client.api.Client;
+import dev.dbx.core.capability.ServerResources;
 import dev.dbx.core.store.Store;
 import dev.dbx.core.store.StoreConfig;
 import dev.dbx.core.store.StoreProvider;
@@ -43,6 +44,15 @@ public final class ClickHouseStoreProvider implements StoreProvider {
     public Store open(StoreConfig config) {
         ClickHouseAddress address = ClickHouseAddress.parse(config.uri());
         Duration timeout = config.timeout();
+        Duration statsTimeout = timeout.compareTo(ServerResources.TIMEOUT) < 0 ? timeout : ServerResources.TIMEOUT;
+        return new ClickHouseStore(
+                config,
+                sql(address, timeout, config.poolSize(MAX_CONNECTIONS)),
+                // the server's own resource figures are read on a connection of their own, made when first asked
+                new ClickHouseResources(() -> sql(address, statsTimeout, 1)));
+    }
+
+    private static ClickHouseSql sql(ClickHouseAddress address, Duration timeout, int connections) {
         long millis = Math.max(1, timeout.toMillis());
         Client client = new Client.Builder()
                 .addEndpoint(address.endpoint())
@@ -61,7 +71,7 @@ public final class ClickHouseStoreProvider implements StoreProvider {
                 .setConnectionRequestTimeout(millis, ChronoUnit.MILLIS)
                 .setSocketTimeout(millis, ChronoUnit.MILLIS)
                 .setExecutionTimeout(millis, ChronoUnit.MILLIS)
-                .setMaxConnections(config.poolSize(MAX_CONNECTIONS))
+                .setMaxConnections(connections)
                 .setKeepAliveTimeout(KEEP_ALIVE.toMillis(), ChronoUnit.MILLIS)
                 // retries are the store's business: only idempotent reads are retried (ClickHouseSql)
                 .setMaxRetries(0)
@@ -70,6 +80,6 @@ public final class ClickHouseStoreProvider implements StoreProvider {
                 .useTimeZone("UTC")
                 .setClientName("dbx")
                 .build();
-        return new ClickHouseStore(config, new ClickHouseSql(client, new ClickHouseErrors(address, timeout), timeout));
+        return new ClickHouseSql(client, new ClickHouseErrors(address, timeout), timeout);
     }
 }

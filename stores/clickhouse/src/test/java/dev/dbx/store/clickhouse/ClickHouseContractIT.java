@@ -9,6 +9,7 @@ import dev.dbx.core.capability.FieldSet;
 import dev.dbx.core.capability.KeyValue;
 import dev.dbx.core.capability.KeyValueSemantics;
 import dev.dbx.core.capability.KeyValueSession;
+import dev.dbx.core.capability.ServerResources;
 import dev.dbx.core.dataset.Checksum;
 import dev.dbx.core.dataset.Entity;
 import dev.dbx.core.dataset.TpchSchema;
@@ -61,7 +62,7 @@ class ClickHouseContractIT extends StoreContractIT {
 
     @Override
     protected Set<Class<? extends Capability>> expectedCapabilities() {
-        return Set.of(DatasetModel.class, KeyValue.class);
+        return Set.of(DatasetModel.class, KeyValue.class, ServerResources.class);
     }
 
     /** Customer 1's comment rewritten by a mutation (ALTER TABLE ... UPDATE, awaited). */

@@ -2,6 +2,7 @@ package dev.dbx.store.elasticsearch;
 
 import dev.dbx.core.capability.DatasetModel;
 import dev.dbx.core.capability.KeyValue;
+import dev.dbx.core.capability.ServerResources;
 import dev.dbx.core.dataset.YcsbSchema;
 import dev.dbx.core.store.Capabilities;
 import dev.dbx.core.store.ServerIdentity;
@@ -11,12 +12,14 @@ import dev.dbx.core.store.StoreConfig;
 /**
  * Elasticsearch 7-9 and OpenSearch 1-3 through the low-level REST client with JSON bodies (the APIs used here are the
  * same on all of them). It hands out the {@link IndexModel} of dbx's datasets and the YCSB {@link Usertable}; both
- * share the one pooled, thread-safe REST client.
+ * share the one pooled, thread-safe REST client. The node's own CPU and heap ({@link NodeResources}) are read through
+ * a client of their own.
  */
 final class ElasticsearchStore implements Store {
     private final StoreConfig config;
     private final Endpoint endpoint;
     private final EsClient client;
+    private final NodeResources resources;
     private final Capabilities capabilities;
 
     ElasticsearchStore(StoreConfig config, Endpoint endpoint, EsClient client) {
@@ -24,9 +27,11 @@ final class ElasticsearchStore implements Store {
         this.endpoint = endpoint;
         this.client = client;
         Usertable usertable = new Usertable(client, IndexLayout.index(YcsbSchema.DATASET, YcsbSchema.USERTABLE));
+        this.resources = new NodeResources(endpoint, config.timeout());
         this.capabilities = Capabilities.builder()
                 .add(DatasetModel.class, new IndexModel(endpoint, client, usertable))
                 .add(KeyValue.class, usertable)
+                .add(ServerResources.class, resources)
                 .build();
     }
 
@@ -47,6 +52,10 @@ final class ElasticsearchStore implements Store {
 
     @Override
     public void close() {
-        client.close();
+        try {
+            resources.close();
+        } finally {
+            client.close();
+        }
     }
 }

@@ -4,6 +4,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import dev.dbx.core.capability.DatasetModel;
 import dev.dbx.core.capability.KeyValue;
+import dev.dbx.core.capability.ServerResources;
 import dev.dbx.core.store.Capabilities;
 import dev.dbx.core.store.ServerIdentity;
 import dev.dbx.core.store.Store;
@@ -12,7 +13,8 @@ import dev.dbx.core.store.StoreConfig;
 /**
  * A MongoDB server (or mongo-java-server, which speaks MongoDB's wire protocol and is reported as itself, never as
  * MongoDB) reached with the official sync driver. It hands out the {@link DocumentModel} of dbx's datasets and the
- * YCSB {@link UserTable}; both share the one pooled {@link MongoClient}.
+ * YCSB {@link UserTable}; both share the one pooled {@link MongoClient}. The server's own CPU and memory
+ * ({@link MongoResources}) are read through a client of their own.
  */
 public final class MongoStore implements Store {
     private final StoreConfig config;
@@ -20,12 +22,14 @@ public final class MongoStore implements Store {
     private final MongoCalls calls;
     private final DocumentModel model;
     private final UserTable userTable;
+    private final MongoResources resources;
     private final Capabilities capabilities;
     private volatile Boolean mongoJavaServer;
 
-    MongoStore(StoreConfig config, MongoClient client, String databaseName) {
+    MongoStore(StoreConfig config, MongoClient client, String databaseName, MongoResources resources) {
         this.config = config;
         this.client = client;
+        this.resources = resources;
         this.calls = new MongoCalls(config.uri(), config.timeout());
         MongoDatabase database = client.getDatabase(databaseName);
         this.model = new DocumentModel(database, calls, config.timeout(), this::isMongoJavaServer);
@@ -33,6 +37,7 @@ public final class MongoStore implements Store {
         this.capabilities = Capabilities.builder()
                 .add(DatasetModel.class, model)
                 .add(KeyValue.class, userTable)
+                .add(ServerResources.class, resources)
                 .build();
     }
 
@@ -63,6 +68,10 @@ public final class MongoStore implements Store {
 
     @Override
     public void close() {
-        client.close();
+        try {
+            resources.close();
+        } finally {
+            client.close();
+        }
     }
 }

@@ -6,10 +6,12 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import dev.dbx.core.DbxException;
 import dev.dbx.core.Uris;
+import dev.dbx.core.capability.ServerResources;
 import dev.dbx.core.store.Store;
 import dev.dbx.core.store.StoreConfig;
 import dev.dbx.core.store.StoreProvider;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import org.bson.Document;
 
@@ -63,7 +65,13 @@ public final class MongoStoreProvider implements StoreProvider {
             client.close();
             throw e;
         }
-        return new MongoStore(config, client, database);
+        Duration statsTimeout =
+                config.timeout().compareTo(ServerResources.TIMEOUT) < 0 ? config.timeout() : ServerResources.TIMEOUT;
+        return new MongoStore(
+                config,
+                client,
+                database,
+                new MongoResources(() -> MongoClients.create(ClientSettings.of(connection, statsTimeout, 1))));
     }
 
     /**

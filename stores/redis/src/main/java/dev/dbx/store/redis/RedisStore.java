@@ -3,6 +3,7 @@ package dev.dbx.store.redis;
 import dev.dbx.core.capability.DatasetModel;
 import dev.dbx.core.capability.KeyValue;
 import dev.dbx.core.capability.NativeBulkLoad;
+import dev.dbx.core.capability.ServerResources;
 import dev.dbx.core.store.Capabilities;
 import dev.dbx.core.store.ServerIdentity;
 import dev.dbx.core.store.Store;
@@ -33,6 +34,7 @@ final class RedisStore implements Store {
                 .add(DatasetModel.class, new RedisDatasetModel(connector, connection, keys))
                 .add(KeyValue.class, new UserTable(connector, connection, keys))
                 .add(NativeBulkLoad.class, new RedisCliLoad(connector, connection, keys))
+                .add(ServerResources.class, new RedisResources(connector))
                 .build();
     }
 
