@@ -218,7 +218,8 @@ final class Charts {
                 "CPU over time",
                 "CPU in percent of one core (200% = two cores busy) in each second, per store's run: solid, the"
                         + " server's process tree (an external server's: as it reports itself, from the source its"
-                        + " run's placement names); dashed, dbx's own JVM driving it (an embedded store's work"
+                        + " run's placement names; an embedded store's: the worker threads it starts itself inside"
+                        + " dbx's JVM); dashed, dbx's own JVM driving it (an embedded store's work on dbx's threads"
                         + " included). dbx should cost far less than the server it measures.",
                 absences(measured),
                 new Chart.Plot("line", "second", "CPU %", "linear", "linear", "number", List.of(), x, series));

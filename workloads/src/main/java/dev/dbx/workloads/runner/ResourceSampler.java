@@ -2,6 +2,7 @@ package dev.dbx.workloads.runner;
 
 import com.sun.management.OperatingSystemMXBean;
 import dev.dbx.core.capability.ServerResources;
+import dev.dbx.core.os.NativeThreads;
 import dev.dbx.core.os.ProcessTree;
 import dev.dbx.core.store.Placement;
 import dev.dbx.core.store.Store;
@@ -12,8 +13,9 @@ import java.util.OptionalLong;
 /**
  * Samples, once a second, what the server and dbx use: a local engine's process tree (CPU from /proc, memory as PSS;
  * asked for its PID each time, so a restarted engine is followed), and dbx's own JVM (CPU, heap, GC time), so a reader
- * can see whether the driver or the database was the bottleneck. An embedded store works inside dbx's JVM: its share
- * is in dbx's figures. An external server is not a process here: what it reports of itself through its own statistics
+ * can see whether the driver or the database was the bottleneck. An embedded store works inside dbx's JVM: what it does
+ * on dbx's client threads is in dbx's figures, and the CPU of the worker threads it starts itself from native code
+ * ({@link NativeThreads}, e.g. DuckDB's) is its own "server" CPU. An external server is not a process here: what it reports of itself through its own statistics
  * API ({@link ServerResources}, when the store hands one out) is sampled instead, and {@link #source()} says so. A
  * reading that fails is a second without server figures, never a failed run.
  */
@@ -22,6 +24,8 @@ final class ResourceSampler {
     private final RunClock clock;
     /** What an external server reports of itself, or null (not external, or the store reads nothing from it). */
     private final ServerResources reported;
+    /** An embedded engine's own native threads, or null (not embedded). */
+    private final NativeThreads natives;
 
     private final OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private long lastNanos;
@@ -38,13 +42,17 @@ final class ResourceSampler {
         this.reported = store.placement() == Placement.EXTERNAL
                 ? store.capability(ServerResources.class).orElse(null)
                 : null;
+        this.natives = store.placement() == Placement.EMBEDDED ? new NativeThreads() : null;
     }
 
     /** What "the server" means in this run's figures, for reports. */
     String source() {
         return switch (store.placement()) {
             case LOCAL_ENGINE -> "the local engine's process tree (CPU from /proc, memory as PSS)";
-            case EMBEDDED -> "none of its own: the store runs inside dbx's JVM, whose CPU and heap include its work";
+            case EMBEDDED ->
+                "inside dbx's JVM: CPU is that of the worker threads the engine starts itself (none when it works on"
+                        + " the calling threads only); its work on dbx's client threads, and its memory, are in dbx's"
+                        + " figures";
             case EXTERNAL ->
                 reported == null
                         ? "not sampled: an external server is not a process on this machine, and the store reads no"
@@ -61,6 +69,8 @@ final class ResourceSampler {
             ServerResources.Reading reading = read();
             lastReadNanos = clock.nanoTime();
             lastServerCpu = reading.cpuNanos() == null ? -1 : reading.cpuNanos();
+        } else if (natives != null) {
+            natives.sinceLast();
         } else {
             lastServerCpu = serverCpu();
         }
@@ -85,6 +95,10 @@ final class ResourceSampler {
             }
             serverMemory = reading.memoryBytes();
             lastReadNanos = readAt;
+        } else if (natives != null) {
+            serverCpu = -1;
+            OptionalLong own = natives.sinceLast();
+            serverPercent = own.isPresent() ? 100.0 * own.getAsLong() / elapsed : null;
         } else {
             serverCpu = serverCpu();
             if (serverCpu >= 0 && lastServerCpu >= 0) {

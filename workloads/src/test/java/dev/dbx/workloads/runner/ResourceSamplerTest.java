@@ -178,6 +178,20 @@ class ResourceSamplerTest {
     }
 
     @Test
+    void anEmbeddedStoresServerCpuIsItsOwnNativeThreadsAndItHasNoMemoryOfItsOwn() {
+        StepClock clock = new StepClock();
+        ResourceSampler sampler = new ResourceSampler(store(Placement.EMBEDDED, null), clock);
+        sampler.start();
+        clock.now += SECOND;
+        ResourceSample sample = sampler.sample(1);
+        // no native threads work here (the test's threads are all Java threads): a figure, and a small one
+        assertThat(sample.serverCpuPercent()).isNotNull().isBetween(0.0, 50.0);
+        assertThat(sample.serverMemoryBytes()).isNull();
+        assertThat(sampler.source())
+                .startsWith("inside dbx's JVM: CPU is that of the worker threads the engine starts");
+    }
+
+    @Test
     void aLocalEngineIsMeasuredFromItsProcessNotFromWhatItReports() {
         StepClock clock = new StepClock();
         ScriptedStats stats = new ScriptedStats(clock, 0, List.of());
