@@ -176,10 +176,11 @@ final class Bolt implements AutoCloseable {
 
     /**
      * A driver session of its own for a caller that runs many transactions one after another (a key-value session),
-     * sharing the store's bookmarks. It borrows a pooled connection for each transaction.
+     * sharing the store's bookmarks; {@code mode} routes its auto-commit transactions (on a cluster: READ to any
+     * member, WRITE to the leader). It borrows a pooled connection for each transaction.
      */
-    AsyncSession openSession() {
-        return driver.session(AsyncSession.class, session(AccessMode.WRITE, 0));
+    AsyncSession openSession(AccessMode mode) {
+        return driver.session(AsyncSession.class, session(mode, 0));
     }
 
     /** Opens a session for {@code work} and closes it (in the background) when the work completes. */
