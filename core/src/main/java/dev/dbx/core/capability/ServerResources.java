@@ -12,11 +12,17 @@ import java.time.Duration;
  *
  * <p>Asking must not disturb the run it measures: one small request on a connection of the capability's own (never a
  * benchmark session's), bounded by {@link #TIMEOUT}, and a failed, refused or unsupported request gives a reading
- * without figures instead of an error, and is not logged each second.
+ * without figures instead of an error, and is not logged each second. {@link OwnClientResources} is that shape, for a
+ * store to fill in.
  */
 public interface ServerResources extends Capability {
     /** The longest one reading may take: a runner asks once a second, between its ticks. */
     Duration TIMEOUT = Duration.ofSeconds(1);
+
+    /** The timeout for a reading's client: the store's own where that is shorter than {@link #TIMEOUT}. */
+    static Duration timeout(Duration storeTimeout) {
+        return storeTimeout.compareTo(TIMEOUT) < 0 ? storeTimeout : TIMEOUT;
+    }
 
     /**
      * Where the figures come from and what they are, for reports, e.g. "Redis INFO (CPU: used_cpu_sys + used_cpu_user;

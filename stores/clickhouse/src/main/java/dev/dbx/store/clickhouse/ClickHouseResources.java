@@ -1,5 +1,6 @@
 package dev.dbx.store.clickhouse;
 
+import dev.dbx.core.capability.OwnClientResources;
 import dev.dbx.core.capability.ServerResources;
 import java.util.HashMap;
 import java.util.List;
@@ -20,9 +21,11 @@ import java.util.function.Supplier;
  * </ul>
  *
  * <p>Through a client of its own (one HTTP connection, {@link ServerResources#TIMEOUT}), made at the first reading. A
- * failure gives a reading without figures. {@link #source()} names the memory metric the server turned out to have.
+ * failure gives a reading without figures. Making the client does not reach the server (HTTP connects per request): a
+ * dead server fails each reading's query within the timeout, and {@link OwnClientResources#RETRY_AFTER} applies only
+ * where the client cannot be made at all. {@link #source()} names the memory metric the server turned out to have.
  */
-final class ClickHouseResources implements ServerResources, AutoCloseable {
+final class ClickHouseResources extends OwnClientResources<ClickHouseSql> {
     static final String CPU = "CPU: system.events UserTimeMicroseconds + SystemTimeMicroseconds, the threads ClickHouse"
             + " profiles (queries'; background work may be left out)";
     static final String QUERY = "SELECT event, toString(value) FROM system.events"
@@ -31,8 +34,6 @@ final class ClickHouseResources implements ServerResources, AutoCloseable {
             + " WHERE metric IN ('MemoryResident', 'jemalloc.resident')";
 
     private final Supplier<ClickHouseSql> connect;
-    private ClickHouseSql sql;
-    private boolean closed;
     private volatile String memory = "memory: system.asynchronous_metrics MemoryResident, or jemalloc.resident (the"
             + " allocator's resident bytes, refreshed once a minute) on servers without it";
 
@@ -47,18 +48,13 @@ final class ClickHouseResources implements ServerResources, AutoCloseable {
     }
 
     @Override
-    public synchronized Reading read() {
-        if (closed) {
-            return Reading.NONE;
-        }
-        try {
-            if (sql == null) {
-                sql = connect.get();
-            }
-            return reading(sql.rows("reading its resource figures", QUERY, 2));
-        } catch (RuntimeException e) {
-            return Reading.NONE;
-        }
+    protected ClickHouseSql connect() {
+        return connect.get();
+    }
+
+    @Override
+    protected Reading read(ClickHouseSql sql) {
+        return reading(sql.rows("reading its resource figures", QUERY, 2));
     }
 
     Reading reading(List<String[]> rows) {
@@ -86,14 +82,5 @@ final class ClickHouseResources implements ServerResources, AutoCloseable {
                     + " server has no MemoryResident; refreshed once a minute)";
         }
         return new Reading(cpu, bytes == null || bytes <= 0 ? null : bytes);
-    }
-
-    @Override
-    public synchronized void close() {
-        closed = true;
-        if (sql != null) {
-            sql.close();
-            sql = null;
-        }
     }
 }

@@ -44,7 +44,7 @@ public final class ClickHouseStoreProvider implements StoreProvider {
     public Store open(StoreConfig config) {
         ClickHouseAddress address = ClickHouseAddress.parse(config.uri());
         Duration timeout = config.timeout();
-        Duration statsTimeout = timeout.compareTo(ServerResources.TIMEOUT) < 0 ? timeout : ServerResources.TIMEOUT;
+        Duration statsTimeout = ServerResources.timeout(timeout);
         return new ClickHouseStore(
                 config,
                 sql(address, timeout, config.poolSize(MAX_CONNECTIONS)),

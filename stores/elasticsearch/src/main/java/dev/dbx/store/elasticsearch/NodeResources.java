@@ -1,6 +1,7 @@
 package dev.dbx.store.elasticsearch;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.dbx.core.capability.OwnClientResources;
 import dev.dbx.core.capability.ServerResources;
 import java.time.Duration;
 import java.util.Iterator;
@@ -14,9 +15,11 @@ import java.util.Iterator;
  *
  * <p>One small GET a reading ({@code filter_path} keeps the answer to the two figures), through a REST client of its
  * own with one connection and {@link ServerResources#TIMEOUT} for connecting and answering, made at the first reading:
- * never a benchmark session's connection. A failure gives a reading without figures.
+ * never a benchmark session's connection. A failure gives a reading without figures. Making the client does not reach
+ * the server (it connects per request): a dead server fails each reading's request within the timeout, and
+ * {@link OwnClientResources#RETRY_AFTER} applies only where the client cannot be made at all.
  */
-final class NodeResources implements ServerResources, AutoCloseable {
+final class NodeResources extends OwnClientResources<EsClient> {
     static final String SOURCE = "Elasticsearch/OpenSearch _nodes/_local/stats of the node reached (CPU:"
             + " process.cpu.total_in_millis; memory: JVM heap in use, jvm.mem.heap_used_in_bytes, as the node stats"
             + " report no resident set)";
@@ -26,12 +29,10 @@ final class NodeResources implements ServerResources, AutoCloseable {
 
     private final Endpoint endpoint;
     private final Duration timeout;
-    private EsClient client;
-    private boolean closed;
 
     NodeResources(Endpoint endpoint, Duration storeTimeout) {
         this.endpoint = endpoint;
-        this.timeout = storeTimeout.compareTo(TIMEOUT) < 0 ? storeTimeout : TIMEOUT;
+        this.timeout = ServerResources.timeout(storeTimeout);
     }
 
     @Override
@@ -40,19 +41,13 @@ final class NodeResources implements ServerResources, AutoCloseable {
     }
 
     @Override
-    public synchronized Reading read() {
-        if (closed) {
-            return Reading.NONE;
-        }
-        try {
-            if (client == null) {
-                client = new EsClient(RestClients.build(endpoint, timeout, 1), endpoint, timeout);
-            }
-            return reading(
-                    client.call(EsRequest.get(PATH).parameter("filter_path", FILTER), "reading the node's stats"));
-        } catch (RuntimeException e) {
-            return Reading.NONE;
-        }
+    protected EsClient connect() {
+        return new EsClient(RestClients.build(endpoint, timeout, 1), endpoint, timeout);
+    }
+
+    @Override
+    protected Reading read(EsClient client) {
+        return reading(client.call(EsRequest.get(PATH).parameter("filter_path", FILTER), "reading the node's stats"));
     }
 
     /** The figures of the one node in a {@code _nodes/_local/stats} answer; each null when missing. */
@@ -68,14 +63,5 @@ final class NodeResources implements ServerResources, AutoCloseable {
         Long cpu = cpuMillis.isIntegralNumber() && cpuMillis.asLong() >= 0 ? cpuMillis.asLong() * 1_000_000L : null;
         Long memory = heap.isIntegralNumber() && heap.asLong() > 0 ? heap.asLong() : null;
         return new Reading(cpu, memory);
-    }
-
-    @Override
-    public synchronized void close() {
-        closed = true;
-        if (client != null) {
-            client.close();
-            client = null;
-        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.dbx.store.mongo;
 
 import com.mongodb.client.MongoClient;
+import dev.dbx.core.capability.OwnClientResources;
 import dev.dbx.core.capability.ServerResources;
 import java.util.function.Supplier;
 import org.bson.Document;
@@ -13,9 +14,11 @@ import org.bson.Document;
  * store reaching it gets readings without figures, and the source says so.
  *
  * <p>Through a client of its own (one connection, {@link ServerResources#TIMEOUT}), made at the first reading, never a
- * benchmark session's connection. A failure gives a reading without figures.
+ * benchmark session's connection. A failure gives a reading without figures. Making the client does not reach the
+ * server (the driver connects in the background): a dead server fails each reading's command within the timeout, and
+ * {@link OwnClientResources#RETRY_AFTER} applies only where the client cannot be made at all.
  */
-final class MongoResources implements ServerResources, AutoCloseable {
+final class MongoResources extends OwnClientResources<MongoClient> {
     static final String SOURCE = "MongoDB serverStatus (CPU: extra_info.user_time_us + extra_info.system_time_us,"
             + " where the server reports them; memory: mem.resident; mongo-java-server reports neither)";
 
@@ -59,8 +62,6 @@ final class MongoResources implements ServerResources, AutoCloseable {
     }
 
     private final Supplier<MongoClient> connect;
-    private MongoClient client;
-    private boolean closed;
 
     /** @param connect makes the client of its own, with one connection and the short timeout */
     MongoResources(Supplier<MongoClient> connect) {
@@ -73,18 +74,13 @@ final class MongoResources implements ServerResources, AutoCloseable {
     }
 
     @Override
-    public synchronized Reading read() {
-        if (closed) {
-            return Reading.NONE;
-        }
-        try {
-            if (client == null) {
-                client = connect.get();
-            }
-            return reading(client.getDatabase("admin").runCommand(COMMAND));
-        } catch (RuntimeException e) {
-            return Reading.NONE;
-        }
+    protected MongoClient connect() {
+        return connect.get();
+    }
+
+    @Override
+    protected Reading read(MongoClient client) {
+        return reading(client.getDatabase("admin").runCommand(COMMAND));
     }
 
     static Reading reading(Document status) {
@@ -101,14 +97,5 @@ final class MongoResources implements ServerResources, AutoCloseable {
             memory = mib.longValue() * 1024 * 1024;
         }
         return new Reading(cpu, memory);
-    }
-
-    @Override
-    public synchronized void close() {
-        closed = true;
-        if (client != null) {
-            client.close();
-            client = null;
-        }
     }
 }

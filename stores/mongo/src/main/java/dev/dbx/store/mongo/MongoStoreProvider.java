@@ -65,8 +65,7 @@ public final class MongoStoreProvider implements StoreProvider {
             client.close();
             throw e;
         }
-        Duration statsTimeout =
-                config.timeout().compareTo(ServerResources.TIMEOUT) < 0 ? config.timeout() : ServerResources.TIMEOUT;
+        Duration statsTimeout = ServerResources.timeout(config.timeout());
         return new MongoStore(
                 config,
                 client,

@@ -1,9 +1,9 @@
 package dev.dbx.store.redis;
 
+import dev.dbx.core.capability.OwnClientResources;
 import dev.dbx.core.capability.ServerResources;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -11,16 +11,14 @@ import java.util.Map;
  * CPU seconds, all its threads, from getrusage) and {@code used_memory_rss} (its resident set, as the OS reports it).
  * One {@code INFO} a reading (a few KB), on a connection of its own opened at the first reading, whose commands time
  * out after {@link ServerResources#TIMEOUT}; while the server is down its commands fail at once (the connection
- * reconnects by itself). A failure gives a reading without figures; after a failed connect the next attempt waits
- * {@link #RETRY_AFTER}, so a dead server costs at most one connect timeout per that period.
+ * reconnects by itself). A failure gives a reading without figures; connecting reaches the server (within the store's
+ * timeout), so after a failed connect the next attempt waits {@link OwnClientResources#RETRY_AFTER}: a dead server
+ * costs at most one connect timeout per that period.
  */
-final class RedisResources implements ServerResources {
+final class RedisResources extends OwnClientResources<StatefulRedisConnection<String, String>> {
     static final String SOURCE = "Redis INFO (CPU: used_cpu_sys + used_cpu_user; memory: used_memory_rss)";
-    static final Duration RETRY_AFTER = Duration.ofSeconds(30);
 
     private final RedisConnector connector;
-    private StatefulRedisConnection<String, String> connection;
-    private long nextConnect = System.nanoTime();
 
     RedisResources(RedisConnector connector) {
         this.connector = connector;
@@ -32,27 +30,15 @@ final class RedisResources implements ServerResources {
     }
 
     @Override
-    public synchronized Reading read() {
-        try {
-            StatefulRedisConnection<String, String> c = connection();
-            return c == null ? Reading.NONE : reading(ServerInfo.parse(c.sync().info()));
-        } catch (RuntimeException e) {
-            return Reading.NONE;
-        }
+    protected StatefulRedisConnection<String, String> connect() {
+        StatefulRedisConnection<String, String> connection = connector.connect();
+        connection.setTimeout(ServerResources.timeout(connector.timeout()));
+        return connection;
     }
 
-    private StatefulRedisConnection<String, String> connection() {
-        if (connection == null && System.nanoTime() - nextConnect >= 0) {
-            try {
-                connection = connector.connect();
-                Duration timeout = connector.timeout();
-                connection.setTimeout(timeout.compareTo(TIMEOUT) < 0 ? timeout : TIMEOUT);
-            } catch (RuntimeException e) {
-                nextConnect = System.nanoTime() + RETRY_AFTER.toNanos();
-                throw e;
-            }
-        }
-        return connection;
+    @Override
+    protected Reading read(StatefulRedisConnection<String, String> connection) {
+        return reading(ServerInfo.parse(connection.sync().info()));
     }
 
     /** The figures in an {@code INFO} answer; each one null when missing or not a number. */

@@ -23,6 +23,7 @@ final class RedisStore implements Store {
     private final StoreConfig config;
     private final RedisConnector connector;
     private final StatefulRedisConnection<String, String> connection;
+    private final RedisResources resources;
     private final Capabilities capabilities;
 
     RedisStore(StoreConfig config, RedisConnector connector, StatefulRedisConnection<String, String> connection) {
@@ -30,11 +31,12 @@ final class RedisStore implements Store {
         this.connector = connector;
         this.connection = connection;
         KeyScheme keys = new KeyScheme(connector.target().prefix());
+        this.resources = new RedisResources(connector);
         this.capabilities = Capabilities.builder()
                 .add(DatasetModel.class, new RedisDatasetModel(connector, connection, keys))
                 .add(KeyValue.class, new UserTable(connector, connection, keys))
                 .add(NativeBulkLoad.class, new RedisCliLoad(connector, connection, keys))
-                .add(ServerResources.class, new RedisResources(connector))
+                .add(ServerResources.class, resources)
                 .build();
     }
 
@@ -58,9 +60,13 @@ final class RedisStore implements Store {
     @Override
     public void close() {
         try {
-            connection.close();
+            resources.close();
         } finally {
-            connector.close();
+            try {
+                connection.close();
+            } finally {
+                connector.close();
+            }
         }
     }
 }
