@@ -9,12 +9,16 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Where a store saturates, from a sweep: throughput against threads (it stops growing), or latency against offered
- * load (the hockey stick: the highest rate it still keeps up with, at a p99 not far from its unloaded one).
+ * Where a store saturates, from a sweep: throughput against threads (the fewest threads that reach nearly its peak:
+ * more add little but queueing), or latency against offered load (the hockey stick: the highest rate it still keeps up
+ * with, at a p99 not far from its unloaded one).
  */
 public final class Sweeps {
-    /** A step that adds less than this much throughput is past saturation. */
-    static final double GAIN = 1.10;
+    /**
+     * Saturated: at least this share of the sweep's peak throughput. Not "the first step that adds less than x%": one
+     * noisy step on a shared machine would then stop the search early, where the curve goes on rising.
+     */
+    static final double NEAR_PEAK = 0.90;
     /** Keeping up: at least this share of the offered rate done. */
     static final double KEEPS_UP = 0.95;
     /** A p99 this many times the lightest load's is the knee of the stick. */
@@ -57,16 +61,12 @@ public final class Sweeps {
         return out;
     }
 
-    private static Saturation byThreads(String store, List<Point> points) {
-        Point best = points.get(0);
-        for (int i = 1; i < points.size(); i++) {
-            Point p = points.get(i);
-            if (p.ops < best.ops * GAIN) {
-                break;
-            }
-            best = p;
-        }
-        Point peak = points.stream().max((a, b) -> Double.compare(a.ops, b.ops)).orElse(best);
+    static Saturation byThreads(String store, List<Point> points) {
+        Point peak = points.stream().max((a, b) -> Double.compare(a.ops, b.ops)).orElseThrow();
+        Point best = points.stream()
+                .filter(p -> p.ops >= peak.ops * NEAR_PEAK)
+                .findFirst()
+                .orElse(peak);
         return new Saturation(
                 store,
                 "threads",
@@ -83,7 +83,7 @@ public final class Sweeps {
                         peak.value));
     }
 
-    private static Saturation byRate(String store, List<Point> points) {
+    static Saturation byRate(String store, List<Point> points) {
         double baseline = points.get(0).p99Ms;
         Point held = null;
         for (Point p : points) {
@@ -116,5 +116,6 @@ public final class Sweeps {
                         baseline));
     }
 
-    private record Point(double value, double ops, double p99Ms) {}
+    /** One run of the sweep for one store: the threads or rate, its throughput and p99. */
+    record Point(double value, double ops, double p99Ms) {}
 }
