@@ -144,7 +144,16 @@ public final class Dbx implements Runnable {
             cli.setErr(new PrintWriter(redactedErr, true));
             cli.setExecutionExceptionHandler(Dbx::handle);
             cli.setParameterExceptionHandler(Dbx::badUsage);
-            return cli.execute(args);
+            try {
+                return cli.execute(args);
+            } catch (Error e) {
+                // picocli hands only Exceptions to the handler; an Error (e.g. a class missing from a broken build)
+                // would otherwise reach the user as a stack trace
+                redactedErr.println("dbx: unexpected error: " + Failures.describe(e));
+                redactedErr.println("  (details in " + Logging.file() + ")");
+                Logging.error("unexpected error", e);
+                return 1;
+            }
         } finally {
             redactedOut.flush();
             redactedErr.flush();
