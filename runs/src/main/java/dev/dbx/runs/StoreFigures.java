@@ -14,8 +14,8 @@ import org.HdrHistogram.Histogram;
  *
  * @param response response-time percentiles, or null when no operation finished
  * @param service service-time percentiles, or null when no operation finished
- * @param serverCpuMeanPercent mean CPU of the server's process tree in percent of one core, or null when not sampled
- *     (an external server, or an embedded one: its work is in dbx's own)
+ * @param serverCpuMeanPercent mean CPU of the server in percent of one core (a local engine's process tree, what an
+ *     external server reports of itself, an embedded engine's own native threads), or null when not sampled
  */
 public record StoreFigures(
         double opsPerSecond,

@@ -1,6 +1,7 @@
 package dev.dbx.app.report;
 
 import dev.dbx.core.store.Placement;
+import dev.dbx.runs.StoreFigures;
 import dev.dbx.workloads.runner.ResourceSample;
 import dev.dbx.workloads.runner.Second;
 import dev.dbx.workloads.runner.StoreRun;
@@ -67,13 +68,9 @@ final class StoreSummary {
         return statistics(s -> s.dbxCpuPercent());
     }
 
-    /** The server's peak memory (PSS of its process tree), or null when it was not sampled. */
+    /** The server's peak memory (PSS of its process tree, or what an external one reports), or null: not sampled. */
     Long serverMemoryPeak() {
-        return run.resources().stream()
-                .map(ResourceSample::serverMemoryBytes)
-                .filter(Objects::nonNull)
-                .max(Long::compare)
-                .orElse(null);
+        return StoreFigures.of(run).serverMemoryPeakBytes();
     }
 
     long dbxHeapPeak() {
