@@ -19,7 +19,7 @@ import java.util.OptionalLong;
  * API ({@link ServerResources}, when the store hands one out) is sampled instead, and {@link #source()} says so. A
  * reading that fails is a second without server figures, never a failed run.
  */
-final class ResourceSampler {
+public final class ResourceSampler {
     private final Store store;
     private final RunClock clock;
     /** What an external server reports of itself, or null (not external, or the store reads nothing from it). */
@@ -36,7 +36,7 @@ final class ResourceSampler {
     private long lastDbxCpu;
     private long lastGcMillis;
 
-    ResourceSampler(Store store, RunClock clock) {
+    public ResourceSampler(Store store, RunClock clock) {
         this.store = store;
         this.clock = clock;
         this.reported = store.placement() == Placement.EXTERNAL
@@ -46,7 +46,7 @@ final class ResourceSampler {
     }
 
     /** What "the server" means in this run's figures, for reports. */
-    String source() {
+    public String source() {
         return switch (store.placement()) {
             case LOCAL_ENGINE -> "the local engine's process tree (CPU from /proc, memory as PSS)";
             case EMBEDDED ->
@@ -63,7 +63,7 @@ final class ResourceSampler {
     }
 
     /** Starts counting from now: the next sample covers the time since. */
-    void start() {
+    public void start() {
         lastNanos = clock.nanoTime();
         if (reported != null) {
             ServerResources.Reading reading = read();
@@ -78,7 +78,7 @@ final class ResourceSampler {
         lastGcMillis = gcMillis();
     }
 
-    ResourceSample sample(long second) {
+    public ResourceSample sample(long second) {
         long now = clock.nanoTime();
         double elapsed = Math.max(1, now - lastNanos);
         Double serverPercent = null;
@@ -127,7 +127,7 @@ final class ResourceSampler {
     }
 
     /** dbx's JVM CPU so far, in nanoseconds. */
-    long dbxCpuNanos() {
+    public long dbxCpuNanos() {
         return os.getProcessCpuTime();
     }
 

@@ -1,0 +1,79 @@
+package dev.dbx.workloads.tpch;
+
+import dev.dbx.core.DbxException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The published answers to TPC-H's 22 queries with the specification's default substitution parameters, at the scale
+ * factors they exist for (0.01, 0.1 and 1), kept as resources: {@code answers/sf<scale>/qNN.csv}, '|'-separated with a
+ * header row, an empty field for SQL NULL.
+ */
+public final class TpchAnswers {
+    /** The 22 query names, in order: q01 ... q22. */
+    public static final List<String> QUERIES = queries();
+
+    private TpchAnswers() {}
+
+    /** The published answer to {@code query} at {@code scale}, or empty when none is published for that scale. */
+    public static Optional<ExpectedAnswer> answer(double scale, String query) {
+        String resource = "answers/sf" + scaleName(scale) + "/" + query + ".csv";
+        InputStream in = TpchAnswers.class.getResourceAsStream(resource);
+        if (in == null) {
+            return Optional.empty();
+        }
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String header = reader.readLine();
+            if (header == null) {
+                throw new DbxException("the published answer " + resource + " is empty");
+            }
+            List<String> columns = List.of(header.split("\\|", -1));
+            List<List<String>> rows = new ArrayList<>();
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                String[] fields = line.split("\\|", -1);
+                if (fields.length != columns.size()) {
+                    throw new DbxException("the published answer " + resource + " has a row of " + fields.length
+                            + " fields under " + columns.size() + " columns: " + line);
+                }
+                List<String> row = new ArrayList<>(fields.length);
+                for (String field : fields) {
+                    row.add(field.isEmpty() ? null : field);
+                }
+                rows.add(row);
+            }
+            return Optional.of(new ExpectedAnswer(query, columns, rows));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether answers are published for {@code scale}. */
+    public static boolean published(double scale) {
+        return answer(scale, "q01").isPresent();
+    }
+
+    /** 0.01 → "0.01", 1 → "1", 0.1 → "0.1". */
+    static String scaleName(double scale) {
+        return scale == Math.rint(scale)
+                ? Long.toString((long) scale)
+                : new java.math.BigDecimal(Double.toString(scale))
+                        .stripTrailingZeros()
+                        .toPlainString();
+    }
+
+    private static List<String> queries() {
+        String[] names = new String[22];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = String.format("q%02d", i + 1);
+        }
+        return Arrays.asList(names);
+    }
+}
