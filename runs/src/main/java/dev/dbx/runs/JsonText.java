@@ -33,6 +33,10 @@ final class JsonText {
         return read(json, new TypeReference<List<String>>() {});
     }
 
+    static List<Double> numbers(String json) {
+        return read(json, new TypeReference<List<Double>>() {});
+    }
+
     private static <T> T read(String json, TypeReference<T> type) {
         try {
             return MAPPER.readValue(json, type);

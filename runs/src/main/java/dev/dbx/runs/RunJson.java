@@ -3,6 +3,8 @@ package dev.dbx.runs;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dbx.workloads.query.QueryFigures;
+import dev.dbx.workloads.query.QueryResult;
 import dev.dbx.workloads.runner.BenchmarkRun;
 import dev.dbx.workloads.runner.OperationStats;
 import dev.dbx.workloads.runner.ResourceSample;
@@ -95,6 +97,40 @@ public final class RunJson {
         node.put("dbxCpuMicrosPerOp", f.dbxCpuMicrosPerOperation());
         node.put("conflictRetries", r.conflictRetries());
         putMap(node, "semantics", r.semantics());
+        if (r.queries() != null) {
+            queries(node, r.queries());
+        }
+    }
+
+    /** A query suite's figures: {@code "queries": [{"query", "coldMs", "hotMs", "runsMs", "correct", "reason"}]}. */
+    private static void queries(ObjectNode node, QueryFigures q) {
+        node.put("hotScoreMs", q.hotScore());
+        node.put("coldScoreMs", q.coldScore());
+        node.put("queriesCorrect", q.correctCount());
+        node.put("queriesWrong", q.wrong());
+        node.put("queriesNotApplicable", q.notApplicable());
+        ObjectNode cold = node.putObject("coldStart");
+        q.coldStart().dropped().forEach(cold.putArray("dropped")::add);
+        q.coldStart().kept().forEach(cold.putArray("kept")::add);
+        node.put("streams", q.streams());
+        node.put("streamsMs", q.streamsMs());
+        node.put("streamQueries", q.streamQueries());
+        node.put("streamWrong", q.streamWrong());
+        node.put("queriesPerHour", q.queriesPerHour());
+        ArrayNode list = node.putArray("queries");
+        for (QueryResult result : q.results()) {
+            ObjectNode o = list.addObject();
+            o.put("query", result.query());
+            o.put("coldMs", result.coldMs());
+            o.put("hotMs", result.hotMs());
+            result.runsMs().forEach(o.putArray("runsMs")::add);
+            if (result.correct() == null) {
+                o.putNull("correct");
+            } else {
+                o.put("correct", result.correct());
+            }
+            o.put("reason", result.reason());
+        }
     }
 
     private static void details(ObjectNode node, StoreRun r) {

@@ -1,5 +1,8 @@
 package dev.dbx.runs;
 
+import dev.dbx.core.query.CacheDrop;
+import dev.dbx.workloads.query.QueryFigures;
+import dev.dbx.workloads.query.QueryResult;
 import dev.dbx.workloads.runner.BenchmarkRun;
 import dev.dbx.workloads.runner.OperationStats;
 import dev.dbx.workloads.runner.ResourceSample;
@@ -116,6 +119,77 @@ final class RunRows {
                                 .set("dbx_heap_bytes", x.dbxHeapBytes())
                                 .set("dbx_gc_ms", x.dbxGcMillis()))
                         .toList());
+        if (r.queries() != null) {
+            insertQueries(c, runId, r.store(), r.queries());
+        }
+    }
+
+    private static void insertQueries(Connection c, String runId, String store, QueryFigures q) throws SQLException {
+        insert(
+                c,
+                List.of(new Row("query_run")
+                        .set("run_id", runId)
+                        .set("store", store)
+                        .set("cold_dropped", JsonText.of(q.coldStart().dropped()))
+                        .set("cold_kept", JsonText.of(q.coldStart().kept()))
+                        .set("hot_score_ms", q.hotScore())
+                        .set("cold_score_ms", q.coldScore())
+                        .set("queries_correct", q.correctCount())
+                        .set("queries_wrong", q.wrong())
+                        .set("queries_na", q.notApplicable())
+                        .set("streams", q.streams())
+                        .set("streams_ms", q.streamsMs())
+                        .set("stream_queries", q.streamQueries())
+                        .set("stream_wrong", q.streamWrong())));
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < q.results().size(); i++) {
+            QueryResult result = q.results().get(i);
+            rows.add(new Row("query")
+                    .set("run_id", runId)
+                    .set("store", store)
+                    .set("position", i)
+                    .set("query", result.query())
+                    .set("cold_ms", result.coldMs())
+                    .set("hot_ms", result.hotMs())
+                    .set("runs_ms", JsonText.of(result.runsMs()))
+                    .set("correct", result.correct() == null ? null : (result.correct() ? 1 : 0))
+                    .set("reason", result.reason())
+                    .set("digest", result.digest()));
+        }
+        insert(c, rows);
+    }
+
+    /** A store's query figures, or null when it ran no query suite. */
+    private static QueryFigures queries(Connection c, String runId, String store) throws SQLException {
+        List<QueryResult> results = rows(
+                c,
+                "query",
+                "position",
+                runId,
+                store,
+                rs -> new QueryResult(
+                        rs.getString("query"),
+                        rs.getObject("cold_ms") == null ? null : rs.getDouble("cold_ms"),
+                        rs.getObject("hot_ms") == null ? null : rs.getDouble("hot_ms"),
+                        JsonText.numbers(rs.getString("runs_ms")),
+                        rs.getObject("correct") == null ? null : rs.getInt("correct") == 1,
+                        rs.getString("reason"),
+                        rs.getString("digest")));
+        List<QueryFigures> figures = rows(
+                c,
+                "query_run",
+                "store",
+                runId,
+                store,
+                rs -> new QueryFigures(
+                        results,
+                        new CacheDrop(
+                                JsonText.list(rs.getString("cold_dropped")), JsonText.list(rs.getString("cold_kept"))),
+                        rs.getInt("streams"),
+                        rs.getObject("streams_ms") == null ? null : rs.getDouble("streams_ms"),
+                        rs.getLong("stream_queries"),
+                        rs.getLong("stream_wrong")));
+        return figures.isEmpty() ? null : figures.get(0);
     }
 
     /** One row to insert: its columns with their values, in order (a null is SQL's NULL). */
@@ -230,7 +304,8 @@ final class RunRows {
                             series(c, runId, store),
                             resources(c, runId, store),
                             rs.getLong("dbx_cpu_nanos"),
-                            rs.getLong("conflict_retries")));
+                            rs.getLong("conflict_retries"),
+                            queries(c, runId, store)));
                 }
             }
         }

@@ -21,7 +21,7 @@ import java.util.List;
  */
 final class Schema {
     /** The version this dbx writes. Raise it with a migrate-(VERSION).sql beside schema.sql. */
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     static final String RESOURCE = "schema.sql";
 

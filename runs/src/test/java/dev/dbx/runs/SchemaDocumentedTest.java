@@ -67,6 +67,7 @@ class SchemaDocumentedTest {
     void theExampleQueriesRunAndFindTheRun() throws Exception {
         try (RunStore store = RunStore.open(dir)) {
             store.save(RunStoreTest.everything("r1"));
+            store.save(QueryRunsTest.tpch("r2"));
         }
         Matcher blocks = Pattern.compile("```sql\n(.*?)```", Pattern.DOTALL).matcher(doc());
         int queries = 0;

@@ -93,7 +93,7 @@ public final class QueryRunner {
                 suite.name(),
                 store.id(),
                 server,
-                store.placement().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
+                store.placement().label(),
                 SuiteRun.Status.COMPLETE,
                 null,
                 started,

@@ -2,6 +2,7 @@ package dev.dbx.workloads.query;
 
 import dev.dbx.core.query.CacheDrop;
 import dev.dbx.workloads.runner.ResourceSample;
+import dev.dbx.workloads.runner.StoreRun;
 import java.time.Instant;
 import java.util.List;
 
@@ -96,6 +97,42 @@ public record SuiteRun(
     /** Queries per hour in the throughput test, or null when it did not run. */
     public Double queriesPerHour() {
         return streamsMs == null || streamsMs <= 0 ? null : streamQueries * 3_600_000.0 / streamsMs;
+    }
+
+    /** As a stored store run: the query figures attached, no operation mix. */
+    public StoreRun toStoreRun(int runs) {
+        long measured = 0;
+        for (QueryResult q : queries) {
+            for (double ms : q.runsMs()) {
+                measured += (long) (ms * 1_000_000);
+            }
+        }
+        String mode = runs + " run" + (runs == 1 ? "" : "s") + " per query (the first cold)"
+                + (streams > 1 ? ", then " + streams + " streams at once" : "");
+        return new StoreRun(
+                suite,
+                store,
+                server,
+                placement == null
+                        ? null
+                        : placement + (resourceSource == null ? "" : "; server figures: " + resourceSource),
+                java.util.Map.of(),
+                status == Status.FAILED ? null : mode,
+                StoreRun.Status.valueOf(status.name()),
+                reason,
+                started,
+                measured,
+                List.of(),
+                java.util.Map.of(),
+                0,
+                List.of(),
+                List.of(),
+                resources,
+                0,
+                0,
+                status == Status.FAILED
+                        ? null
+                        : new QueryFigures(queries, coldStart, streams, streamsMs, streamQueries, streamWrong));
     }
 
     public SuiteRun withQueries(List<QueryResult> replaced) {

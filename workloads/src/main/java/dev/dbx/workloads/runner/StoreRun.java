@@ -1,5 +1,6 @@
 package dev.dbx.workloads.runner;
 
+import dev.dbx.workloads.query.QueryFigures;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import org.HdrHistogram.Histogram;
  * @param wrongExamples the first few wrong answers, described
  * @param dbxCpuNanos CPU dbx's JVM used while measuring (an embedded store's work included)
  * @param conflictRetries writes the store re-ran after a write conflict (DuckDB), summed over sessions
+ * @param queries a query suite's per-query figures (TPC-H, search, graph), or null for an operation mix (YCSB)
  */
 public record StoreRun(
         String workload,
@@ -39,7 +41,8 @@ public record StoreRun(
         List<Second> series,
         List<ResourceSample> resources,
         long dbxCpuNanos,
-        long conflictRetries) {
+        long conflictRetries,
+        QueryFigures queries) {
     public enum Status {
         /** Measured to the end. */
         COMPLETE,
@@ -47,6 +50,48 @@ public record StoreRun(
         PARTIAL,
         /** Could not run at all (n/a, or the store could not be opened). */
         FAILED
+    }
+
+    /** An operation mix's run (no query figures). */
+    public StoreRun(
+            String workload,
+            String store,
+            String server,
+            String placement,
+            Map<String, String> semantics,
+            String mode,
+            Status status,
+            String reason,
+            Instant started,
+            long measuredNanos,
+            List<OperationStats> operations,
+            Map<String, Long> errors,
+            long wrongAnswers,
+            List<String> wrongExamples,
+            List<Second> series,
+            List<ResourceSample> resources,
+            long dbxCpuNanos,
+            long conflictRetries) {
+        this(
+                workload,
+                store,
+                server,
+                placement,
+                semantics,
+                mode,
+                status,
+                reason,
+                started,
+                measuredNanos,
+                operations,
+                errors,
+                wrongAnswers,
+                wrongExamples,
+                series,
+                resources,
+                dbxCpuNanos,
+                conflictRetries,
+                null);
     }
 
     public StoreRun {
@@ -72,7 +117,7 @@ public record StoreRun(
 
     /** Correct: no wrong answer (errors are counted separately). */
     public boolean correct() {
-        return wrongAnswers == 0 && status != Status.FAILED;
+        return wrongAnswers == 0 && status != Status.FAILED && (queries == null || queries.correct());
     }
 
     /** All operations' response times together. */
