@@ -20,6 +20,10 @@ final class BenchRendering {
     private BenchRendering() {}
 
     static void table(BenchmarkRun run, PrintStream out) {
+        if (QueryRendering.isQueryRun(run)) {
+            QueryRendering.table(run, out);
+            return;
+        }
         out.println(run.workload() + (run.description() == null ? "" : " (" + run.description() + ")") + " — run "
                 + run.id() + (run.variant().isEmpty() ? "" : ", " + run.variant()) + ", started "
                 + Format.time(run.started()));

@@ -6,6 +6,7 @@ import dev.dbx.core.config.ConfigLoader;
 import dev.dbx.core.config.DbxConfig;
 import dev.dbx.engine.EngineFailure;
 import dev.dbx.lab.Lab;
+import dev.dbx.lab.QuerySuites;
 import dev.dbx.workloads.ycsb.YcsbMix;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -139,6 +140,15 @@ public final class Dbx implements Runnable {
                 System.arraycopy(general, 0, lines, 1, general.length);
                 sub.getCommandSpec().usageMessage().description(lines);
                 bench.addSubcommand(mix.name(), sub);
+            }
+            for (String suite : QuerySuites.NAMES) {
+                CommandLine sub = new CommandLine(new BenchQueriesCommand(suite));
+                String[] general = sub.getCommandSpec().usageMessage().description();
+                String[] lines = new String[general.length + 1];
+                lines[0] = QuerySuites.description(suite);
+                System.arraycopy(general, 0, lines, 1, general.length);
+                sub.getCommandSpec().usageMessage().description(lines);
+                bench.addSubcommand(suite, sub);
             }
             cli.setOut(new PrintWriter(redactedOut, true));
             cli.setErr(new PrintWriter(redactedErr, true));
