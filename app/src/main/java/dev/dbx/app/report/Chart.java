@@ -12,7 +12,7 @@ record Chart(String title, String caption, List<String> notes, Plot plot) {
     /**
      * What uPlot draws. Every series shares the x values (uPlot's aligned data); a missing value is null.
      *
-     * @param kind "line" or "bars"
+     * @param kind "line", "bars" or "points" (a dot per value, no line: categories with no order)
      * @param xScale "linear", "log2" or "log10"
      * @param yScale "linear" or "log10"
      * @param xFormat how the x values read: "number", "percentile" (x = 1/(1-p)) or "category" (x = index into

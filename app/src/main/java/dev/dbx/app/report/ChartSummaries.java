@@ -13,6 +13,9 @@ final class ChartSummaries {
     private ChartSummaries() {}
 
     static List<Table> of(RunView view) {
+        if (QueryTables.isQueryRun(view)) {
+            return List.of(); // its tables already hold every figure its charts draw
+        }
         List<StoreSummary> measured = view.measured();
         if (measured.isEmpty()) {
             return List.of();

@@ -31,6 +31,9 @@ final class Charts {
 
     /** A run's charts; none when no store was measured. */
     List<Chart> of(RunView view) {
+        if (QueryTables.isQueryRun(view)) {
+            return queryCharts(view);
+        }
         List<StoreSummary> measured = view.measured();
         if (measured.isEmpty()) {
             return List.of();
@@ -159,6 +162,64 @@ final class Charts {
             past = xi >= h.getTotalCount();
         }
         return values;
+    }
+
+    /** A query suite's: each query's hot time per store (a dot each, log scale), and each store's scores. */
+    private List<Chart> queryCharts(RunView view) {
+        List<dev.dbx.workloads.runner.StoreRun> ran = QueryTables.ran(view);
+        if (ran.isEmpty()) {
+            return List.of();
+        }
+        List<String> queries = List.copyOf(QueryTables.queryNames(view));
+        List<Double> x = new ArrayList<>();
+        for (int i = 0; i < queries.size(); i++) {
+            x.add((double) i);
+        }
+        List<Chart.Series> perQuery = new ArrayList<>();
+        for (dev.dbx.workloads.runner.StoreRun r : ran) {
+            List<Double> values = new ArrayList<>();
+            for (String q : queries) {
+                values.add(r.queries().results().stream()
+                        .filter(result -> result.query().equals(q) && Boolean.TRUE.equals(result.correct()))
+                        .map(result -> result.hotMs() == null ? result.coldMs() : result.hotMs())
+                        .findFirst()
+                        .orElse(null));
+            }
+            perQuery.add(new Chart.Series(r.store(), palette.color(r.store()), false, values));
+        }
+        List<String> stores =
+                ran.stream().map(dev.dbx.workloads.runner.StoreRun::store).toList();
+        List<Double> storeX = new ArrayList<>();
+        for (int i = 0; i < stores.size(); i++) {
+            storeX.add((double) i);
+        }
+        List<Double> hot = ran.stream().map(r -> r.queries().hotScore()).toList();
+        List<Double> cold = ran.stream().map(r -> r.queries().coldScore()).toList();
+        return List.of(
+                new Chart(
+                        "Hot time per query",
+                        "Each query's hot time (the fastest run after the first) per store, in ms on a log scale."
+                                + " Only answers that were right are drawn: a wrong, failed or n/a query has no dot.",
+                        List.of(),
+                        new Chart.Plot("points", "query", "ms", "linear", "log10", "category", queries, x, perQuery)),
+                new Chart(
+                        "Score per store",
+                        "The geometric mean of each store's hot and cold times over the queries it answered"
+                                + " correctly, in ms (lower is better). Stores that answered different sets of"
+                                + " queries are not directly comparable: the table above says which.",
+                        List.of(),
+                        new Chart.Plot(
+                                "points",
+                                "store",
+                                "ms",
+                                "linear",
+                                "log10",
+                                "category",
+                                stores,
+                                storeX,
+                                List.of(
+                                        new Chart.Series("hot", "#4e79a7", false, hot),
+                                        new Chart.Series("cold", "#e15759", false, cold)))));
     }
 
     private Chart throughput(List<StoreSummary> measured) {

@@ -23,6 +23,14 @@ final class Numbers {
         return String.format(Locale.ROOT, "%,.3f", micros / 1_000.0);
     }
 
+    /** Milliseconds, three significant digits at least; null stays null (a figure that does not exist). */
+    static String ms(Double ms) {
+        if (ms == null) {
+            return null;
+        }
+        return ms >= 100 ? String.format(Locale.ROOT, "%,.0f", ms) : String.format(Locale.ROOT, "%.3g", ms);
+    }
+
     /** Operations per second, e.g. "12,345.6". */
     static String rate(double opsPerSecond) {
         return String.format(Locale.ROOT, "%,.1f", opsPerSecond);

@@ -17,6 +17,9 @@ final class RunTables {
 
     /** Every table of a run, in the order a reader wants them; empty tables left out. */
     static List<Table> all(RunView view) {
+        if (QueryTables.isQueryRun(view)) {
+            return QueryTables.all(view);
+        }
         List<Table> tables = new ArrayList<>();
         tables.add(results(view));
         tables.add(stores(view));

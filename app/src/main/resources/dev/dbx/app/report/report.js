@@ -103,8 +103,10 @@
 
   function options(plot, width) {
     var bars = plot.kind === "bars";
+    // "points": a dot per value, no line between categories (a line would suggest an order that is not there)
+    var points = plot.kind === "points";
     var xScale = Object.assign({ time: false }, scale(plot.xScale));
-    if (bars) {
+    if (bars || points) {
       xScale.range = function () {
         return [-0.5, plot.categories.length - 0.5];
       };
@@ -139,6 +141,11 @@
           series.paths = uPlot.paths.bars({ size: [0.6, 120] });
           series.fill = s.color;
           series.points = { show: false };
+        } else if (points) {
+          series.paths = function () {
+            return null;
+          };
+          series.points = { show: true, size: 9, fill: s.color };
         } else {
           series.points = { show: plot.x.length <= 12, size: 6 };
         }
