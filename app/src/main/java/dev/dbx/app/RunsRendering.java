@@ -20,7 +20,8 @@ final class RunsRendering {
             out.println("no runs yet in " + file + " (dbx bench stores every run it measures)");
             return;
         }
-        TextTable table = new TextTable("ID", "STARTED", "WORKLOAD", "VARIANT", "CORRECT", "OPS/S BY STORE");
+        TextTable table =
+                new TextTable("ID", "STARTED", "WORKLOAD", "VARIANT", "CORRECT", "OPS/S (OR QUERY SCORE) BY STORE");
         for (RunSummary run : runs) {
             table.row(
                     run.id(),
@@ -39,7 +40,9 @@ final class RunsRendering {
         if (s.status() == StoreRun.Status.FAILED) {
             return s.store() + (s.reason() != null && s.reason().startsWith("n/a") ? " n/a" : " failed");
         }
-        String ops = s.store() + " " + BenchFormat.opsPerSecond(s.opsPerSecond());
+        String ops = s.hotScoreMs() != null
+                ? s.store() + " " + BenchFormat.ms(s.hotScoreMs()) + " ms"
+                : s.store() + " " + BenchFormat.opsPerSecond(s.opsPerSecond());
         if (s.status() == StoreRun.Status.PARTIAL) {
             ops += " (partial)";
         }
@@ -64,6 +67,7 @@ final class RunsRendering {
                 store.put("store", s.store());
                 store.put("status", s.status().name());
                 store.put("opsPerSec", s.opsPerSecond());
+                store.put("hotScoreMs", s.hotScoreMs());
                 store.put("correct", s.correct());
                 store.put("reason", s.reason());
             }

@@ -31,7 +31,15 @@ public record RunComparison(List<BenchmarkRun> runs, List<String> differences, L
         OPS_PER_SEC("ops/s", true),
         P50("p50 ms", false),
         P99("p99 ms", false),
-        P999("p99.9 ms", false);
+        P999("p99.9 ms", false),
+        /** A query suite's: the geometric mean of the hot times of the queries answered correctly. */
+        HOT_SCORE("hot score ms", false),
+        COLD_SCORE("cold score ms", false);
+
+        /** The metrics of an operation mix's runs (YCSB). */
+        static final List<Metric> OPERATIONS = List.of(OPS_PER_SEC, P50, P99, P999);
+        /** The metrics of a query suite's runs (TPC-H, search, graph). */
+        static final List<Metric> QUERIES = List.of(HOT_SCORE, COLD_SCORE);
 
         public final String label;
         public final boolean higherIsBetter;
@@ -87,7 +95,8 @@ public record RunComparison(List<BenchmarkRun> runs, List<String> differences, L
                             .orElse(null))
                     .toList();
             List<Row> rows = new ArrayList<>();
-            for (Metric metric : Metric.values()) {
+            boolean queries = parts.stream().anyMatch(r -> r != null && r.queries() != null);
+            for (Metric metric : queries ? Metric.QUERIES : Metric.OPERATIONS) {
                 rows.add(row(metric, parts));
             }
             stores.add(new StoreComparison(id, parts, rows, notes(parts)));
@@ -133,6 +142,13 @@ public record RunComparison(List<BenchmarkRun> runs, List<String> differences, L
         if (run == null || run.status() == StoreRun.Status.FAILED) {
             return null;
         }
+        if (metric == Metric.HOT_SCORE || metric == Metric.COLD_SCORE) {
+            return run.queries() == null
+                    ? null
+                    : metric == Metric.HOT_SCORE
+                            ? run.queries().hotScore()
+                            : run.queries().coldScore();
+        }
         StoreFigures f = StoreFigures.of(run);
         if (metric == Metric.OPS_PER_SEC) {
             return f.opsPerSecond();
@@ -156,7 +172,7 @@ public record RunComparison(List<BenchmarkRun> runs, List<String> differences, L
             case OPS_PER_SEC -> s -> (double) (s.operations() - s.errors());
             case P50 -> s -> s.operations() > s.errors() ? StoreFigures.ms(s.p50Micros()) : null;
             case P99 -> s -> s.operations() > s.errors() ? StoreFigures.ms(s.p99Micros()) : null;
-            case P999 -> s -> null;
+            case P999, HOT_SCORE, COLD_SCORE -> s -> null;
         };
         double[] values = run.series().stream()
                 .filter(s -> s.second() * 1_000_000_000L <= run.measuredNanos())
@@ -205,6 +221,10 @@ public record RunComparison(List<BenchmarkRun> runs, List<String> differences, L
             StoreRun r = parts.get(i);
             if (r == null) {
                 absent.add("#" + (i + 1));
+            } else if (r.queries() != null && !r.queries().correct()) {
+                notes.add("#" + (i + 1) + " answered "
+                        + (r.queries().wrong() + r.queries().streamWrong())
+                        + " query(ies) wrongly: its score leaves them out");
             } else if (r.wrongAnswers() > 0) {
                 notes.add(
                         "#" + (i + 1) + " gave " + r.wrongAnswers() + " wrong answer(s): a failed run, not a fast one");

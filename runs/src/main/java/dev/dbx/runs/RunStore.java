@@ -99,8 +99,9 @@ public final class RunStore implements AutoCloseable {
         return query(() -> {
             Map<String, List<RunSummary.Store>> stores = new LinkedHashMap<>();
             try (PreparedStatement s = connection.prepareStatement(
-                            "SELECT run_id, store, status, ops_per_sec, correct, reason FROM store_run"
-                                    + " ORDER BY run_id, position");
+                            "SELECT s.run_id, s.store, s.status, s.ops_per_sec, s.correct, s.reason, q.hot_score_ms"
+                                    + " FROM store_run s LEFT JOIN query_run q USING (run_id, store)"
+                                    + " ORDER BY s.run_id, s.position");
                     ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     stores.computeIfAbsent(rs.getString("run_id"), id -> new ArrayList<>())
@@ -109,7 +110,8 @@ public final class RunStore implements AutoCloseable {
                                     StoreRun.Status.valueOf(rs.getString("status")),
                                     rs.getDouble("ops_per_sec"),
                                     rs.getInt("correct") == 1,
-                                    rs.getString("reason")));
+                                    rs.getString("reason"),
+                                    rs.getObject("hot_score_ms") == null ? null : rs.getDouble("hot_score_ms")));
                 }
             }
             List<RunSummary> runs = new ArrayList<>();

@@ -21,6 +21,16 @@ public record RunSummary(
         stores = List.copyOf(stores);
     }
 
-    /** One store's part in brief. */
-    public record Store(String store, StoreRun.Status status, double opsPerSecond, boolean correct, String reason) {}
+    /**
+     * One store's part in brief.
+     *
+     * @param hotScoreMs a query suite's score (geometric mean of the correct queries' hot times), or null
+     */
+    public record Store(
+            String store,
+            StoreRun.Status status,
+            double opsPerSecond,
+            boolean correct,
+            String reason,
+            Double hotScoreMs) {}
 }

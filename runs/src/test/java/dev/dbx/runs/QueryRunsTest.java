@@ -118,4 +118,17 @@ class QueryRunsTest {
             assertThat(store.get(tpch.id())).isEqualTo(tpch);
         }
     }
+
+    @Test
+    void queryRunsAreComparedByTheirScores() {
+        RunComparison comparison = RunComparison.of(List.of(tpch("a"), tpch("b")));
+        RunComparison.StoreComparison postgres = comparison.stores().get(0);
+        assertThat(postgres.rows())
+                .extracting(RunComparison.Row::metric)
+                .containsExactly(RunComparison.Metric.HOT_SCORE, RunComparison.Metric.COLD_SCORE);
+        RunComparison.Cell second = postgres.rows().get(0).cells().get(1);
+        assertThat(second.ratio()).isEqualTo(1.0);
+        assertThat(second.verdict()).isEqualTo(RunComparison.Verdict.UNTESTED);
+        assertThat(postgres.notes()).anySatisfy(n -> assertThat(n).contains("answered 1 query(ies) wrongly"));
+    }
 }
