@@ -18,6 +18,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * The published answers to TPC-H's 22 queries with the specification's default substitution parameters, at the scale
  * factors they exist for (0.01, 0.1 and 1), kept as resources: {@code answers/sf<scale>/qNN.csv}, '|'-separated with a
  * header row, an empty field for SQL NULL.
+ *
+ * <p>They come from DuckDB's TPC-H extension, whose generator makes other random text than TPC-H's dbgen (and
+ * io.trino.tpch, which dbx loads): the addresses and comments of Q2, Q10, Q15 and Q20 are the generator's for each row's
+ * key instead, and Q13, which counts orders by their comments, is the distribution of the generated orders. At SF 1
+ * both are then TPC-H's own published answers (TpchAnswersTextTest).
  */
 public final class TpchAnswers {
     /** The 22 query names, in order: q01 ... q22. */

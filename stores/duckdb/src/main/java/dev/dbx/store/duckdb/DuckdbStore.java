@@ -1,5 +1,6 @@
 package dev.dbx.store.duckdb;
 
+import dev.dbx.core.capability.Analytics;
 import dev.dbx.core.capability.DatasetModel;
 import dev.dbx.core.capability.KeyValue;
 import dev.dbx.core.capability.NativeBulkLoad;
@@ -25,6 +26,7 @@ final class DuckdbStore extends JdbcStore {
                 .add(DatasetModel.class, new DuckdbDatasetModel(sql))
                 .add(KeyValue.class, new DuckdbKeyValue(sql, config.timeout()))
                 .add(NativeBulkLoad.class, new DuckdbNativeLoad(sql))
+                .add(Analytics.class, new DuckdbAnalytics(sql, DuckdbLocation.parse(config.uri())))
                 .build();
     }
 

@@ -1,5 +1,6 @@
 package dev.dbx.store.jdbc;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.dbx.core.DbxException;
 import java.net.URI;
 import java.sql.Connection;
@@ -39,6 +40,19 @@ public final class SqlConnections {
         } catch (SQLException e) {
             throw SqlErrors.unreachable(storeId, uri, e);
         }
+    }
+
+    /**
+     * Replaces every pooled connection: idle ones are closed now, busy ones when they come back, and the next requests
+     * get new ones (a new server session, or for an embedded engine a new connection with empty caches of its own).
+     * False when the connections do not come from a HikariCP pool, which is the only pool dbx uses.
+     */
+    public boolean renewConnections() {
+        if (dataSource instanceof HikariDataSource pool && pool.getHikariPoolMXBean() != null) {
+            pool.getHikariPoolMXBean().softEvictConnections();
+            return true;
+        }
+        return false;
     }
 
     /** Runs {@code sql} and returns the first column of the first row as text. */

@@ -1,6 +1,7 @@
 package dev.dbx.store.postgres;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.dbx.core.capability.Analytics;
 import dev.dbx.core.capability.DatasetModel;
 import dev.dbx.core.capability.KeyValue;
 import dev.dbx.core.capability.NativeBulkLoad;
@@ -24,6 +25,7 @@ final class PostgresStore extends JdbcStore {
                 .add(DatasetModel.class, new PostgresDatasetModel(sql))
                 .add(KeyValue.class, new PostgresKeyValue(sql))
                 .add(NativeBulkLoad.class, new PostgresNativeLoad(config.uri()))
+                .add(Analytics.class, new PostgresAnalytics(sql))
                 .build();
     }
 

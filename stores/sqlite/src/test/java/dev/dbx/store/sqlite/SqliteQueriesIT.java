@@ -1,0 +1,40 @@
+package dev.dbx.store.sqlite;
+
+import dev.dbx.store.jdbc.SqlQueryTimeoutContract;
+import dev.dbx.store.testkit.QueriesContractIT;
+import dev.dbx.store.testkit.TpchContract;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+
+/** The query capabilities against a real SQLite database file holding TPC-H SF 0.01 (the library is the engine). */
+class SqliteQueriesIT extends QueriesContractIT implements TpchContract, SqlQueryTimeoutContract {
+    @Override
+    public String storeId() {
+        return "sqlite";
+    }
+
+    @Override
+    protected URI start() {
+        try {
+            Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "sqlite-queries-");
+            return SqliteStoreProvider.uriOf(dir.toAbsolutePath().resolve("queries.sqlite"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public Set<String> unsupportedTpchQueries() {
+        return Set.of();
+    }
+
+    /** SQLite runs in this JVM: an interrupted statement leaves it idle. */
+    @Override
+    public void assertEngineStopped(String sql) throws InterruptedException {
+        SqlQueryTimeoutContract.assertThisJvmIsIdle();
+    }
+}
