@@ -14,10 +14,12 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
- * The published answers with dbx's generator's text where it differs from the reference dbgen's. {@code io.trino.tpch}
- * reproduces dbgen's keys, numbers, names, phones and dates, but not its free text: every address and comment differs
- * (e.g. customer 679's address is "IJf1FlZL9I9m,rvofcoKy5pRUOjUQV" here and "jhLZlG1fRiSE0 wDLOCguVB96dH6a5" in the
- * published Q10 answer). So:
+ * The given answers with dbx's generator's text where it differs from theirs. The bundled answer files agree with
+ * {@code io.trino.tpch} (dbx's generator) on every key, number, name, phone and date, but not on free text: every
+ * address and comment differs (e.g. customer 679's address is "IJf1FlZL9I9m,rvofcoKy5pRUOjUQV" here and
+ * "jhLZlG1fRiSE0 wDLOCguVB96dH6a5" in the bundled Q10 answer). The files appear to come from DuckDB's TPC-H extension,
+ * whose text generation differs from dbgen's; at SF 1 the adapted Q13 and Q15 equal TPC-H's own published answers
+ * (e.g. Q13 0|50005, 9|6641, 10|6532; Supplier#000008449's address "Wp34zim9qYFbVctdW"). So:
  *
  * <ul>
  *   <li>Q2, Q10, Q15 and Q20 show addresses and comments: those columns are taken from the generator's row of the

@@ -19,10 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * factors they exist for (0.01, 0.1 and 1), kept as resources: {@code answers/sf<scale>/qNN.csv}, '|'-separated with a
  * header row, an empty field for SQL NULL.
  *
- * <p>They come from DuckDB's TPC-H extension, whose generator makes other random text than TPC-H's dbgen (and
- * io.trino.tpch, which dbx loads): the addresses and comments of Q2, Q10, Q15 and Q20 are the generator's for each row's
- * key instead, and Q13, which counts orders by their comments, is the distribution of the generated orders. At SF 1
- * both are then TPC-H's own published answers (TpchAnswersTextTest).
+ * <p>The files are kept as they were given. They appear to come from DuckDB's TPC-H extension, whose free text
+ * (addresses, comments) differs from what io.trino.tpch generates for dbx: {@link #answer} adapts exactly the queries
+ * that text reaches ({@link GeneratorText}); every number, name and date is as published.
  */
 public final class TpchAnswers {
     /** The 22 query names, in order: q01 ... q22. */
