@@ -21,7 +21,7 @@ final class ClickHouseErrors {
     // Server error codes (ErrorCodes.cpp), stable across versions.
     private static final int UNKNOWN_TABLE = 60;
     private static final int UNKNOWN_DATABASE = 81;
-    private static final int TIMEOUT_EXCEEDED = 159;
+    static final int TIMEOUT_EXCEEDED = 159;
     private static final int UNKNOWN_USER = 192;
     private static final int WRONG_PASSWORD = 193;
     private static final int REQUIRED_PASSWORD = 194;
@@ -121,7 +121,7 @@ final class ClickHouseErrors {
      * The server's error code. Current servers send it in a header, which client-v2 reads; 18.x sends it only in the
      * body ("Code: 60, e.displayText() = ..."), so it is read from there.
      */
-    private static int code(ServerException e) {
+    static int code(ServerException e) {
         if (e.getCode() > 0 && e.getCode() != ServerException.CODE_UNKNOWN) {
             return e.getCode();
         }

@@ -11,6 +11,7 @@ import com.clickhouse.client.api.query.QuerySettings;
 import com.clickhouse.data.ClickHouseFormat;
 import dev.dbx.core.DbxException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -163,6 +164,30 @@ final class ClickHouseSql implements AutoCloseable {
                 // once rows went to the handler a retry would repeat them
                 if (delivered > 0 || attempt == READ_ATTEMPTS || !ClickHouseErrors.isTransient(e)) {
                     throw errors.of(subject == null ? doing : doing + subject, e);
+                }
+            }
+        }
+    }
+
+    /** Takes a whole answer from the response, in the format its statement named. */
+    @FunctionalInterface
+    interface AnswerReader<T> {
+        T read(InputStream in) throws IOException;
+    }
+
+    /**
+     * Runs a read whose answer {@code reader} takes whole from the response (for formats other than TabSeparated),
+     * under {@code settings}; retried like {@link #read} when a kept-alive connection died before the answer came.
+     */
+    <T> T answer(String doing, String statement, QuerySettings settings, AnswerReader<T> reader) {
+        for (int attempt = 1; ; attempt++) {
+            try (QueryResponse response = await(client.query(statement, settings))) {
+                return reader.read(response.getInputStream());
+            } catch (DbxException e) {
+                throw e;
+            } catch (Exception e) {
+                if (attempt == READ_ATTEMPTS || !ClickHouseErrors.isTransient(e)) {
+                    throw errors.of(doing, e);
                 }
             }
         }

@@ -1,5 +1,6 @@
 package dev.dbx.store.clickhouse;
 
+import dev.dbx.core.capability.Analytics;
 import dev.dbx.core.capability.DatasetModel;
 import dev.dbx.core.capability.KeyValue;
 import dev.dbx.core.capability.ServerResources;
@@ -29,6 +30,7 @@ final class ClickHouseStore implements Store {
                 .add(DatasetModel.class, new ClickHouseDatasetModel(sql, users))
                 .add(KeyValue.class, users)
                 .add(ServerResources.class, resources)
+                .add(Analytics.class, new ClickHouseAnalytics(sql))
                 .build();
     }
 

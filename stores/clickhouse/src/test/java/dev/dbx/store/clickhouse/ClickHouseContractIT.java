@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dbx.core.DbxException;
+import dev.dbx.core.capability.Analytics;
 import dev.dbx.core.capability.DatasetModel;
 import dev.dbx.core.capability.FieldSet;
 import dev.dbx.core.capability.KeyValue;
@@ -62,7 +63,7 @@ class ClickHouseContractIT extends StoreContractIT {
 
     @Override
     protected Set<Class<? extends Capability>> expectedCapabilities() {
-        return Set.of(DatasetModel.class, KeyValue.class, ServerResources.class);
+        return Set.of(DatasetModel.class, KeyValue.class, ServerResources.class, Analytics.class);
     }
 
     /** Customer 1's comment rewritten by a mutation (ALTER TABLE ... UPDATE, awaited). */

@@ -1,5 +1,6 @@
 package dev.dbx.store.elasticsearch;
 
+import dev.dbx.core.capability.Analytics;
 import dev.dbx.core.capability.DatasetModel;
 import dev.dbx.core.capability.KeyValue;
 import dev.dbx.core.capability.ServerResources;
@@ -32,6 +33,7 @@ final class ElasticsearchStore implements Store {
                 .add(DatasetModel.class, new IndexModel(endpoint, client, usertable))
                 .add(KeyValue.class, usertable)
                 .add(ServerResources.class, resources)
+                .add(Analytics.class, new SearchAnalytics(client))
                 .build();
     }
 

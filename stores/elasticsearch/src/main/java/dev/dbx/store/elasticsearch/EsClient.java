@@ -13,9 +13,11 @@ import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.util.Timeout;
 import org.opensearch.client.Request;
 import org.opensearch.client.RequestOptions;
 import org.opensearch.client.Response;
@@ -115,6 +117,14 @@ final class EsClient implements AutoCloseable {
         }
         if (call.slow) {
             request.setOptions(slowOptions);
+        }
+        if (call.within != null) {
+            request.setOptions(RequestOptions.DEFAULT.toBuilder()
+                    .setRequestConfig(RequestConfig.custom()
+                            .setConnectionRequestTimeout(Timeout.of(call.within))
+                            .setConnectTimeout(Timeout.of(timeout))
+                            .setResponseTimeout(Timeout.of(call.within))
+                            .build()));
         }
         return request;
     }

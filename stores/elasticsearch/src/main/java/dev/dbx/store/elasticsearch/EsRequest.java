@@ -19,6 +19,8 @@ final class EsRequest {
     int length;
     boolean ndjson;
     boolean slow;
+    /** How long the client waits for the answer, when not the store's timeout (a query's own limit). */
+    java.time.Duration within;
 
     private EsRequest(String method, String path) {
         this.method = method;
@@ -77,6 +79,12 @@ final class EsRequest {
     /** Lets the request run up to {@link RestClients#SLOW_REQUEST} (bulk, refresh, index creation and deletion). */
     EsRequest slow() {
         slow = true;
+        return this;
+    }
+
+    /** Waits up to {@code limit} for the answer (a query with a limit of its own). */
+    EsRequest within(java.time.Duration limit) {
+        within = limit;
         return this;
     }
 

@@ -1,0 +1,85 @@
+package dev.dbx.store.elasticsearch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dbx.core.capability.Analytics;
+import dev.dbx.core.query.CacheDrop;
+import dev.dbx.store.testkit.QueriesContractIT;
+import dev.dbx.store.testkit.TpchContract;
+import dev.dbx.workloads.tpch.TpchAnswers;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The query capabilities against the local OpenSearch holding TPC-H SF 0.01: the six native queries (Q1, Q3, Q6, Q10,
+ * Q12, Q14) answer as published, the 16 others are n/a with a reason; then what is particular to search: no run finds
+ * its answer in the shard request cache.
+ */
+class ElasticsearchQueriesIT extends QueriesContractIT implements TpchContract {
+    @Override
+    public String storeId() {
+        return "elasticsearch";
+    }
+
+    @Override
+    protected String engineName() {
+        return "opensearch";
+    }
+
+    @Override
+    public Set<String> unsupportedTpchQueries() {
+        Set<String> others = new TreeSet<>(TpchAnswers.QUERIES);
+        others.removeAll(SearchAnalytics.NATIVE);
+        return others;
+    }
+
+    private Analytics analytics() {
+        return store().require(Analytics.class);
+    }
+
+    @Test
+    void everyNativeQueryShowsItsRequestAndHowItMapsToTheSql() {
+        for (String query : SearchAnalytics.NATIVE) {
+            assertThat(analytics().text("tpch", query))
+                    .as(query)
+                    .contains("\"comment\"", "TPC-H Q" + Integer.parseInt(query.substring(1)) + ",", "\"aggs\"");
+        }
+        assertThat(analytics().unsupported("tpch", "q05"))
+                .hasValueSatisfying(why -> assertThat(why).contains("supplier's nation"));
+    }
+
+    @Test
+    void aHotRunComputesItsAnswerInsteadOfLookingItUp() throws Exception {
+        CacheDrop drop = analytics().dropCaches();
+        assertThat(drop.dropped()).contains("the shard request cache", "the query (filter) cache");
+        analytics().run("tpch", "q06", Duration.ofSeconds(30));
+        analytics().run("tpch", "q06", Duration.ofSeconds(30));
+        assertThat(requestCacheBytes())
+                .as("the searches bypass the request cache")
+                .isZero();
+    }
+
+    private long requestCacheBytes() throws Exception {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            String body = http.send(
+                            HttpRequest.newBuilder(URI.create("http://" + uri().getHost() + ":" + uri().getPort()
+                                            + "/dbx-tpch-orders/_stats/request_cache?filter_path=_all.total"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
+            return EsClient.JSON
+                    .readTree(body)
+                    .path("_all")
+                    .path("total")
+                    .path("request_cache")
+                    .path("memory_size_in_bytes")
+                    .asLong(-1);
+        }
+    }
+}
