@@ -1,5 +1,6 @@
 package dev.dbx.store.neo4j;
 
+import dev.dbx.core.capability.Analytics;
 import dev.dbx.core.capability.DatasetModel;
 import dev.dbx.core.capability.KeyValue;
 import dev.dbx.core.dataset.YcsbSchema;
@@ -29,6 +30,7 @@ final class Neo4jStore implements Store {
                 .add(
                         KeyValue.class,
                         new UserTable(bolt, DatasetGraph.of(YcsbSchema.DATASET).mapping()))
+                .add(Analytics.class, new CypherQueries(bolt))
                 .build();
     }
 
