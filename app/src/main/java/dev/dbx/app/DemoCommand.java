@@ -12,11 +12,14 @@ import dev.dbx.lab.EngineControl;
 import dev.dbx.lab.Lab;
 import dev.dbx.lab.LabStatus;
 import dev.dbx.lab.Loads;
+import dev.dbx.lab.QueryBenchmarks;
+import dev.dbx.lab.QuerySuites;
 import dev.dbx.lab.RoundTrip;
 import dev.dbx.lab.StoreSelection;
 import dev.dbx.lab.StoreTarget;
 import dev.dbx.lab.Verification;
 import dev.dbx.runs.RunStore;
+import dev.dbx.workloads.query.QueryRunConfig;
 import dev.dbx.workloads.runner.BenchmarkRun;
 import dev.dbx.workloads.runner.RunConfig;
 import dev.dbx.workloads.ycsb.YcsbOptions;
@@ -75,7 +78,7 @@ final class DemoCommand implements Callable<Integer> {
         boolean ok = true;
         long t0 = System.nanoTime();
 
-        step(out, "1/7 starting every local engine");
+        step(out, "1/8 starting every local engine");
         Set<String> all = lab.select(null);
         EngineControl engines = new EngineControl(lab, e -> EngineEvents.print(e, out));
         EngineControl.UpResult up = engines.up(all, false);
@@ -85,38 +88,44 @@ final class DemoCommand implements Callable<Integer> {
             StoreSelection stores = StoreSelection.resolve(lab, null);
             stores.skipped().forEach(s -> out.println("  - " + s));
 
-            step(out, "2/7 one record written and read back in every store, through its official client");
+            step(out, "2/8 one record written and read back in every store, through its official client");
             ok &= roundTrips(lab, stores.targets(), out);
 
-            step(out, "3/7 loading TPC-H SF " + scale + " into every store");
+            step(out, "3/8 loading TPC-H SF " + scale + " into every store");
             List<Loads.Outcome> tpch =
                     LoadCommand.load(lab, stores, DatasetChoice.of("tpch", scale, null), true, false, out);
             LoadTable.print(tpch, out);
             ok &= tpch.stream().allMatch(o -> o.error() == null);
 
-            step(out, "4/7 loading the YCSB usertable (" + Format.count(records) + " records) into every store");
+            step(out, "4/8 loading the YCSB usertable (" + Format.count(records) + " records) into every store");
             List<Loads.Outcome> ycsb =
                     LoadCommand.load(lab, stores, DatasetChoice.of("ycsb", null, records), true, false, out);
             LoadTable.print(ycsb, out);
             ok &= ycsb.stream().allMatch(o -> o.error() == null);
 
-            step(out, "5/7 dbx verify: the same data everywhere?");
+            step(out, "5/8 dbx verify: the same data everywhere?");
             List<Verification.Verified> verified = Verification.run(lab, stores.targets(), null, null);
             VerifyRendering.table(verified, out);
             ok &= Verification.equal(verified);
 
             Duration measure = ConfigLoader.parseDuration("--bench-duration", benchDuration);
             if (measure.isZero()) {
-                step(out, "6/7 benchmark skipped (--bench-duration 0)");
+                step(out, "6/8 benchmark skipped (--bench-duration 0)");
             } else {
                 step(
                         out,
-                        "6/7 " + BENCH_WORKLOAD + " (YCSB B: 95% reads, 5% updates) on every store, " + BENCH_THREADS
+                        "6/8 " + BENCH_WORKLOAD + " (YCSB B: 95% reads, 5% updates) on every store, " + BENCH_THREADS
                                 + " client threads, " + Format.duration(measure) + " each after a 2s warm-up");
                 ok &= bench(lab, stores.targets(), measure, out);
             }
 
-            step(out, "7/7 dbx status");
+            step(
+                    out,
+                    "7/8 TPC-H Q1, Q3, Q6, Q10, Q12, Q14 in each engine's own language (SQL, aggregation pipelines,"
+                            + " search aggregations, Cypher), cold then hot, every answer checked");
+            ok &= queries(lab, stores.targets(), out);
+
+            step(out, "8/8 dbx status");
             List<EngineStatus> statuses = new LabStatus(lab).collect(all);
             StatusReport.table(statuses, out);
         } finally {
@@ -130,6 +139,24 @@ final class DemoCommand implements Callable<Integer> {
         out.println("dbx: demo " + (ok ? "finished" : "FAILED") + " in " + Format.seconds(System.nanoTime() - t0)
                 + (ok ? "" : " (see above)"));
         return ok ? 0 : 1;
+    }
+
+    /** TPC-H's natively answered queries on every store that has them, on the TPC-H just loaded: printed, stored. */
+    private boolean queries(Lab lab, List<StoreTarget> targets, PrintStream out) {
+        BenchmarkRun run = QueryBenchmarks.run(
+                lab,
+                QuerySuites.named("tpch-native", scale, null),
+                targets,
+                new QueryRunConfig(2, 1, QueryRunConfig.DEFAULT_TIMEOUT, true),
+                Map.of("source", "dbx demo"),
+                QueryBenchmarks.Listener.NONE);
+        out.println();
+        QueryRendering.table(run, out);
+        try (RunStore runs = RunStore.open(lab.dataDir())) {
+            runs.save(run);
+        }
+        out.println("stored as run " + run.id() + "; dbx report " + run.id() + " --out tpch.html draws it");
+        return run.correct() && run.results().stream().allMatch(BenchWorkloadCommand::finished);
     }
 
     /** A short YCSB run on the usertable just loaded: printed, stored, and drawn into an HTML report. */

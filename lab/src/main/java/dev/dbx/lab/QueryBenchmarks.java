@@ -32,6 +32,8 @@ public final class QueryBenchmarks {
 
     /** Follows a query benchmark: which store, then each query as it ends. */
     public interface Listener extends QueryRunner.Listener {
+        Listener NONE = new Listener() {};
+
         default void storeStarted(StoreTarget target) {}
 
         default void storeFinished(SuiteRun run) {}
@@ -69,6 +71,7 @@ public final class QueryBenchmarks {
         if (suite.comparesAcrossStores()) {
             runs = crossChecked(runs);
         }
+        runs = suite.acrossStores(runs);
         Map<String, String> view = new LinkedHashMap<>(settings);
         view.put("runs", Integer.toString(config.runs()));
         view.put("streams", Integer.toString(config.streams()));

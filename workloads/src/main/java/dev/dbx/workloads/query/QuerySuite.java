@@ -37,4 +37,12 @@ public interface QuerySuite {
     default boolean comparesAcrossStores() {
         return false;
     }
+
+    /**
+     * The stores' runs once all have run, with what only a comparison of them can add (e.g. each ranking's overlap with
+     * a reference engine's); by default unchanged.
+     */
+    default List<SuiteRun> acrossStores(List<SuiteRun> runs) {
+        return runs;
+    }
 }
