@@ -3,7 +3,7 @@ package dev.dbx.store.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dbx.core.Uris;
-import dev.dbx.store.jdbc.SqlQueryTimeoutContract;
+import dev.dbx.store.jdbc.SqlAnalyticsContract;
 import dev.dbx.store.testkit.QueriesContractIT;
 import dev.dbx.store.testkit.TpchContract;
 import java.net.URI;
@@ -15,7 +15,7 @@ import java.sql.SQLException;
 import java.util.Set;
 
 /** The query capabilities against a real PostgreSQL 17 server holding TPC-H SF 0.01. */
-class PostgresQueriesIT extends QueriesContractIT implements TpchContract, SqlQueryTimeoutContract {
+class PostgresQueriesIT extends QueriesContractIT implements TpchContract, SqlAnalyticsContract {
     @Override
     public String storeId() {
         return "postgres";
@@ -43,5 +43,10 @@ class PostgresQueriesIT extends QueriesContractIT implements TpchContract, SqlQu
                         .isZero();
             }
         }
+    }
+
+    @Override
+    public String keptThroughACacheDrop() {
+        return "PostgreSQL's shared buffers (shared_buffers = ";
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.dbx.core.DbxException;
 import dev.dbx.core.capability.Analytics;
 import dev.dbx.core.os.ProcessTree;
+import dev.dbx.core.query.CacheDrop;
 import dev.dbx.core.query.ResultTable;
 import dev.dbx.store.testkit.StoreUnderTest;
 import dev.dbx.workloads.query.Verdict;
@@ -15,10 +16,11 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
- * A SQL store's {@link SqlAnalytics} stops a runaway query on the engine at its timeout: the caller gets a clear error
- * soon after the deadline, the engine is no longer working on it, and the pool's connections answer the next query.
+ * What a SQL store's {@link SqlAnalytics} promises beyond the answers: it stops a runaway query on the engine at its
+ * timeout (the caller gets a clear error soon after the deadline, the engine is no longer working on it, and the pool's
+ * connections answer the next query), and a cold start's cache drop says what it emptied and what it kept.
  */
-public interface SqlQueryTimeoutContract extends StoreUnderTest {
+public interface SqlAnalyticsContract extends StoreUnderTest {
     /**
      * A three-way cross join (9e10 rows at SF 0.01) with a filter no engine can turn into a join or rule out from
      * column statistics: hours of work.
@@ -51,6 +53,21 @@ public interface SqlQueryTimeoutContract extends StoreUnderTest {
                     AnswerCheck.check(TpchAnswers.answer(scale(), "q06").orElseThrow(), q6);
             assertThat(verdict.correct()).as(verdict.reason()).isTrue();
         }
+    }
+
+    /** What the engine keeps through {@link SqlAnalytics#dropCaches()}, in words its report would use. */
+    String keptThroughACacheDrop();
+
+    @Test
+    default void aCacheDropSaysWhatItEmptiedAndWhatItKeptAndTheStoreStillAnswers() {
+        SqlAnalytics analytics = (SqlAnalytics) store().require(Analytics.class);
+        analytics.run("tpch", "q01", Duration.ofSeconds(30));
+        CacheDrop drop = analytics.dropCaches();
+        assertThat(drop.dropped()).isNotEmpty();
+        assertThat(String.join("; ", drop.kept())).contains(keptThroughACacheDrop());
+        ResultTable q1 = analytics.run("tpch", "q01", Duration.ofSeconds(30));
+        Verdict verdict = AnswerCheck.check(TpchAnswers.answer(scale(), "q01").orElseThrow(), q1);
+        assertThat(verdict.correct()).as(verdict.reason()).isTrue();
     }
 
     /** For an embedded engine: this JVM uses less than half a core over the second after the cancel. */
