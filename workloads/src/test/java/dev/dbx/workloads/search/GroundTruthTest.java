@@ -20,7 +20,7 @@ class GroundTruthTest {
     static final MatchingRule POSTGRES = new MatchingRule(
             Tokenizer.POSTGRES, Stemmer.SNOWBALL_ENGLISH, StopWords.POSTGRES_ENGLISH, Prefix.STEMMED, "ts_rank", true);
     static final MatchingRule SQLITE =
-            new MatchingRule(Tokenizer.UNICODE61, Stemmer.PORTER, StopWords.NONE, Prefix.INDEXED_TERM, "bm25", true);
+            new MatchingRule(Tokenizer.UNICODE61, Stemmer.PORTER, StopWords.NONE, Prefix.STEMMED, "bm25", true);
 
     static final List<String> TEXTS = List.of(
             "sly final accounts boost. carefully regular ideas cajole quickly.", // 0

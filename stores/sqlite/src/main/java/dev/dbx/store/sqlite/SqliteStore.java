@@ -3,6 +3,7 @@ package dev.dbx.store.sqlite;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.dbx.core.capability.DatasetModel;
 import dev.dbx.core.capability.KeyValue;
+import dev.dbx.core.capability.TextSearch;
 import dev.dbx.core.store.Capabilities;
 import dev.dbx.core.store.ServerIdentity;
 import dev.dbx.core.store.StoreConfig;
@@ -26,6 +27,7 @@ final class SqliteStore extends JdbcStore {
         this.capabilities = Capabilities.builder()
                 .add(DatasetModel.class, new SqliteDatasetModel(sql))
                 .add(KeyValue.class, new SqliteKeyValue(sql))
+                .add(TextSearch.class, new SqliteTextSearch(sql))
                 .build();
     }
 
