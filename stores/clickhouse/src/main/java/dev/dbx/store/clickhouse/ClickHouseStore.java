@@ -3,6 +3,7 @@ package dev.dbx.store.clickhouse;
 import dev.dbx.core.capability.DatasetModel;
 import dev.dbx.core.capability.KeyValue;
 import dev.dbx.core.capability.ServerResources;
+import dev.dbx.core.capability.TextSearch;
 import dev.dbx.core.store.Capabilities;
 import dev.dbx.core.store.ServerIdentity;
 import dev.dbx.core.store.Store;
@@ -29,6 +30,7 @@ final class ClickHouseStore implements Store {
                 .add(DatasetModel.class, new ClickHouseDatasetModel(sql, users))
                 .add(KeyValue.class, users)
                 .add(ServerResources.class, resources)
+                .add(TextSearch.class, new ScanTextSearch(sql))
                 .build();
     }
 

@@ -3,6 +3,7 @@ package dev.dbx.store.elasticsearch;
 import dev.dbx.core.capability.DatasetModel;
 import dev.dbx.core.capability.KeyValue;
 import dev.dbx.core.capability.ServerResources;
+import dev.dbx.core.capability.TextSearch;
 import dev.dbx.core.dataset.YcsbSchema;
 import dev.dbx.core.store.Capabilities;
 import dev.dbx.core.store.ServerIdentity;
@@ -32,6 +33,7 @@ final class ElasticsearchStore implements Store {
                 .add(DatasetModel.class, new IndexModel(endpoint, client, usertable))
                 .add(KeyValue.class, usertable)
                 .add(ServerResources.class, resources)
+                .add(TextSearch.class, new SearchIndex(client))
                 .build();
     }
 

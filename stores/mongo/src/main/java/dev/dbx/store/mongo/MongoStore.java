@@ -5,6 +5,7 @@ import com.mongodb.client.MongoDatabase;
 import dev.dbx.core.capability.DatasetModel;
 import dev.dbx.core.capability.KeyValue;
 import dev.dbx.core.capability.ServerResources;
+import dev.dbx.core.capability.TextSearch;
 import dev.dbx.core.store.Capabilities;
 import dev.dbx.core.store.ServerIdentity;
 import dev.dbx.core.store.Store;
@@ -38,6 +39,7 @@ public final class MongoStore implements Store {
                 .add(DatasetModel.class, model)
                 .add(KeyValue.class, userTable)
                 .add(ServerResources.class, resources)
+                .add(TextSearch.class, new TextQueries(database, calls, this::isMongoJavaServer))
                 .build();
     }
 

@@ -9,6 +9,7 @@ import com.mongodb.client.model.Updates;
 import dev.dbx.core.capability.DatasetModel;
 import dev.dbx.core.capability.KeyValue;
 import dev.dbx.core.capability.ServerResources;
+import dev.dbx.core.capability.TextSearch;
 import dev.dbx.core.dataset.Entity;
 import dev.dbx.core.dataset.TpchSchema;
 import dev.dbx.core.store.Capability;
@@ -42,7 +43,7 @@ class MongoContractIT extends StoreContractIT {
 
     @Override
     protected Set<Class<? extends Capability>> expectedCapabilities() {
-        return Set.of(DatasetModel.class, KeyValue.class, ServerResources.class);
+        return Set.of(DatasetModel.class, KeyValue.class, ServerResources.class, TextSearch.class);
     }
 
     @Override
