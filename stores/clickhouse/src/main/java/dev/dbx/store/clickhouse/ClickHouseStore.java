@@ -4,6 +4,7 @@ import dev.dbx.core.capability.Analytics;
 import dev.dbx.core.capability.DatasetModel;
 import dev.dbx.core.capability.KeyValue;
 import dev.dbx.core.capability.ServerResources;
+import dev.dbx.core.capability.TextSearch;
 import dev.dbx.core.store.Capabilities;
 import dev.dbx.core.store.ServerIdentity;
 import dev.dbx.core.store.Store;
@@ -31,6 +32,7 @@ final class ClickHouseStore implements Store {
                 .add(KeyValue.class, users)
                 .add(ServerResources.class, resources)
                 .add(Analytics.class, new ClickHouseAnalytics(sql))
+                .add(TextSearch.class, new ScanTextSearch(sql))
                 .build();
     }
 

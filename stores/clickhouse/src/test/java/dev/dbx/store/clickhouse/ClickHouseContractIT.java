@@ -11,6 +11,7 @@ import dev.dbx.core.capability.KeyValue;
 import dev.dbx.core.capability.KeyValueSemantics;
 import dev.dbx.core.capability.KeyValueSession;
 import dev.dbx.core.capability.ServerResources;
+import dev.dbx.core.capability.TextSearch;
 import dev.dbx.core.dataset.Checksum;
 import dev.dbx.core.dataset.Entity;
 import dev.dbx.core.dataset.TpchSchema;
@@ -63,7 +64,7 @@ class ClickHouseContractIT extends StoreContractIT {
 
     @Override
     protected Set<Class<? extends Capability>> expectedCapabilities() {
-        return Set.of(DatasetModel.class, KeyValue.class, ServerResources.class, Analytics.class);
+        return Set.of(DatasetModel.class, KeyValue.class, ServerResources.class, Analytics.class, TextSearch.class);
     }
 
     /** Customer 1's comment rewritten by a mutation (ALTER TABLE ... UPDATE, awaited). */

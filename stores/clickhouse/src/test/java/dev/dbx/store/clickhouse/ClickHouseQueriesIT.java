@@ -7,6 +7,7 @@ import dev.dbx.core.DbxException;
 import dev.dbx.core.capability.Analytics;
 import dev.dbx.core.query.CacheDrop;
 import dev.dbx.store.testkit.QueriesContractIT;
+import dev.dbx.store.testkit.SearchContract;
 import dev.dbx.store.testkit.TpchContract;
 import java.time.Duration;
 import java.util.Set;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * rewritten where 18.16 needs it, answer as published; then what is particular to ClickHouse: the server itself stops
  * a query at the timeout, and which caches a cold run empties.
  */
-class ClickHouseQueriesIT extends QueriesContractIT implements TpchContract {
+class ClickHouseQueriesIT extends QueriesContractIT implements TpchContract, SearchContract {
     @Override
     public String storeId() {
         return "clickhouse";

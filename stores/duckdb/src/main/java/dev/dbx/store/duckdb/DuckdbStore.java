@@ -4,6 +4,7 @@ import dev.dbx.core.capability.Analytics;
 import dev.dbx.core.capability.DatasetModel;
 import dev.dbx.core.capability.KeyValue;
 import dev.dbx.core.capability.NativeBulkLoad;
+import dev.dbx.core.capability.TextSearch;
 import dev.dbx.core.store.Capabilities;
 import dev.dbx.core.store.ServerIdentity;
 import dev.dbx.core.store.StoreConfig;
@@ -12,8 +13,8 @@ import dev.dbx.store.jdbc.JdbcStore;
 /**
  * DuckDB, embedded through its official JDBC driver: one database file ({@link DuckdbDatabase}), its model of the
  * datasets ({@link DuckdbDatasetModel}), the YCSB usertable ({@link DuckdbKeyValue}) and DuckDB's own CSV reader as
- * the native loader ({@link DuckdbNativeLoad}). Full-text search is not offered: DuckDB's {@code fts} extension has to
- * be downloaded, which dbx does not do.
+ * the native loader ({@link DuckdbNativeLoad}). DuckDB's {@code fts} extension has to be downloaded, which dbx does not
+ * do: full-text search is a scan with word patterns ({@link DuckdbTextSearch}), the no-index baseline.
  */
 final class DuckdbStore extends JdbcStore {
     private final DuckdbDatabase database;
@@ -27,6 +28,7 @@ final class DuckdbStore extends JdbcStore {
                 .add(KeyValue.class, new DuckdbKeyValue(sql, config.timeout()))
                 .add(NativeBulkLoad.class, new DuckdbNativeLoad(sql))
                 .add(Analytics.class, new DuckdbAnalytics(sql, DuckdbLocation.parse(config.uri())))
+                .add(TextSearch.class, new DuckdbTextSearch(sql))
                 .build();
     }
 

@@ -7,6 +7,7 @@ import dev.dbx.core.capability.DatasetModel;
 import dev.dbx.core.capability.KeyValue;
 import dev.dbx.core.capability.KeyValueSemantics;
 import dev.dbx.core.capability.NativeBulkLoad;
+import dev.dbx.core.capability.TextSearch;
 import dev.dbx.core.dataset.Entity;
 import dev.dbx.core.dataset.TpchSchema;
 import dev.dbx.core.store.Capability;
@@ -52,7 +53,7 @@ class DuckdbContractIT extends SqlStoreContractIT {
 
     @Override
     protected Set<Class<? extends Capability>> expectedCapabilities() {
-        return Set.of(DatasetModel.class, KeyValue.class, NativeBulkLoad.class, Analytics.class);
+        return Set.of(DatasetModel.class, KeyValue.class, NativeBulkLoad.class, Analytics.class, TextSearch.class);
     }
 
     /** DuckDB's TPC-H tables have no key (see the schema): the row goes in again as it is. */

@@ -6,6 +6,7 @@ import dev.dbx.core.capability.Analytics;
 import dev.dbx.store.jdbc.SqlAnalytics;
 import dev.dbx.store.jdbc.SqlAnalyticsContract;
 import dev.dbx.store.testkit.QueriesContractIT;
+import dev.dbx.store.testkit.SearchContract;
 import dev.dbx.store.testkit.TpchContract;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,7 +18,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The query capabilities against a real DuckDB database file holding TPC-H SF 0.01 (the library is the engine). */
-class DuckdbQueriesIT extends QueriesContractIT implements TpchContract, SqlAnalyticsContract {
+class DuckdbQueriesIT extends QueriesContractIT implements TpchContract, SqlAnalyticsContract, SearchContract {
     @Override
     public String storeId() {
         return "duckdb";

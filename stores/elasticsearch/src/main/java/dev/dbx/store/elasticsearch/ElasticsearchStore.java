@@ -4,6 +4,7 @@ import dev.dbx.core.capability.Analytics;
 import dev.dbx.core.capability.DatasetModel;
 import dev.dbx.core.capability.KeyValue;
 import dev.dbx.core.capability.ServerResources;
+import dev.dbx.core.capability.TextSearch;
 import dev.dbx.core.dataset.YcsbSchema;
 import dev.dbx.core.store.Capabilities;
 import dev.dbx.core.store.ServerIdentity;
@@ -34,6 +35,7 @@ final class ElasticsearchStore implements Store {
                 .add(KeyValue.class, usertable)
                 .add(ServerResources.class, resources)
                 .add(Analytics.class, new SearchAnalytics(client))
+                .add(TextSearch.class, new SearchIndex(client))
                 .build();
     }
 

@@ -12,6 +12,7 @@ import dev.dbx.core.capability.KeyValue;
 import dev.dbx.core.capability.KeyValueSemantics;
 import dev.dbx.core.capability.KeyValueSession;
 import dev.dbx.core.capability.ServerResources;
+import dev.dbx.core.capability.TextSearch;
 import dev.dbx.core.dataset.Checksum;
 import dev.dbx.core.dataset.Column;
 import dev.dbx.core.dataset.Dataset;
@@ -65,7 +66,7 @@ class ElasticsearchContractIT extends StoreContractIT {
 
     @Override
     protected Set<Class<? extends Capability>> expectedCapabilities() {
-        return Set.of(DatasetModel.class, KeyValue.class, ServerResources.class, Analytics.class);
+        return Set.of(DatasetModel.class, KeyValue.class, ServerResources.class, Analytics.class, TextSearch.class);
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dbx.core.capability.Analytics;
 import dev.dbx.core.query.CacheDrop;
 import dev.dbx.store.testkit.QueriesContractIT;
+import dev.dbx.store.testkit.SearchContract;
 import dev.dbx.store.testkit.TpchContract;
 import dev.dbx.workloads.tpch.TpchAnswers;
 import java.net.URI;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * Q12, Q14) answer as published, the 16 others are n/a with a reason; then what is particular to search: no run finds
  * its answer in the shard request cache.
  */
-class ElasticsearchQueriesIT extends QueriesContractIT implements TpchContract {
+class ElasticsearchQueriesIT extends QueriesContractIT implements TpchContract, SearchContract {
     @Override
     public String storeId() {
         return "elasticsearch";

@@ -6,6 +6,7 @@ import dev.dbx.core.capability.Analytics;
 import dev.dbx.core.capability.DatasetModel;
 import dev.dbx.core.capability.KeyValue;
 import dev.dbx.core.capability.ServerResources;
+import dev.dbx.core.capability.TextSearch;
 import dev.dbx.core.store.Capabilities;
 import dev.dbx.core.store.ServerIdentity;
 import dev.dbx.core.store.Store;
@@ -40,6 +41,7 @@ public final class MongoStore implements Store {
                 .add(KeyValue.class, userTable)
                 .add(ServerResources.class, resources)
                 .add(Analytics.class, new AggregationQueries(database, calls, this::isMongoJavaServer))
+                .add(TextSearch.class, new TextQueries(database, calls, this::isMongoJavaServer))
                 .build();
     }
 

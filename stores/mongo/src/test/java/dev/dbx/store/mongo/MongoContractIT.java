@@ -10,6 +10,7 @@ import dev.dbx.core.capability.Analytics;
 import dev.dbx.core.capability.DatasetModel;
 import dev.dbx.core.capability.KeyValue;
 import dev.dbx.core.capability.ServerResources;
+import dev.dbx.core.capability.TextSearch;
 import dev.dbx.core.dataset.Entity;
 import dev.dbx.core.dataset.TpchSchema;
 import dev.dbx.core.store.Capability;
@@ -43,7 +44,7 @@ class MongoContractIT extends StoreContractIT {
 
     @Override
     protected Set<Class<? extends Capability>> expectedCapabilities() {
-        return Set.of(DatasetModel.class, KeyValue.class, ServerResources.class, Analytics.class);
+        return Set.of(DatasetModel.class, KeyValue.class, ServerResources.class, Analytics.class, TextSearch.class);
     }
 
     @Override

@@ -5,14 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dbx.core.DbxException;
 import dev.dbx.core.capability.Analytics;
+import dev.dbx.core.capability.TextSearch;
 import dev.dbx.core.query.CacheDrop;
 import dev.dbx.store.testkit.QueriesContractIT;
+import dev.dbx.store.testkit.SearchContract;
 import dev.dbx.store.testkit.TpchContract;
+import dev.dbx.workloads.search.SearchQueries;
 import dev.dbx.workloads.tpch.TpchAnswers;
 import dev.dbx.workloads.tpch.TpchSuite;
 import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * "FailedToParse (9): unknown argument to $lookup: localField"). So the n/a queries are exactly the sixteen that have no
  * pipeline.
  */
-class MongoQueriesIT extends QueriesContractIT implements TpchContract {
+class MongoQueriesIT extends QueriesContractIT implements TpchContract, SearchContract {
     @Override
     public String storeId() {
         return "mongo";
@@ -78,5 +82,23 @@ class MongoQueriesIT extends QueriesContractIT implements TpchContract {
 
     private Analytics analytics() {
         return store().require(Analytics.class);
+    }
+
+    @Override
+    public Set<String> unsupportedSearchQueries() {
+        return SearchQueries.ALL.stream().map(q -> q.name()).collect(Collectors.toSet());
+    }
+
+    @Override
+    public boolean searchIsChecked() {
+        return false;
+    }
+
+    @Test
+    void mongoJavaServerSaysPlainlyThatItHasNoTextSearch() {
+        String why = store().require(TextSearch.class)
+                .unsupported(SearchQueries.named("term"))
+                .orElseThrow();
+        assertThat(why).startsWith("mongo-java-server (MongoDB wire-compatible), not MongoDB, has no text search");
     }
 }

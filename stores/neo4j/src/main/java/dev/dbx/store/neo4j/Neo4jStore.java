@@ -3,6 +3,7 @@ package dev.dbx.store.neo4j;
 import dev.dbx.core.capability.Analytics;
 import dev.dbx.core.capability.DatasetModel;
 import dev.dbx.core.capability.KeyValue;
+import dev.dbx.core.capability.TextSearch;
 import dev.dbx.core.dataset.YcsbSchema;
 import dev.dbx.core.store.Capabilities;
 import dev.dbx.core.store.ServerIdentity;
@@ -31,6 +32,7 @@ final class Neo4jStore implements Store {
                         KeyValue.class,
                         new UserTable(bolt, DatasetGraph.of(YcsbSchema.DATASET).mapping()))
                 .add(Analytics.class, new CypherQueries(bolt))
+                .add(TextSearch.class, new FulltextSearch(bolt))
                 .build();
     }
 

@@ -11,6 +11,7 @@ import dev.dbx.core.capability.FieldSet;
 import dev.dbx.core.capability.KeyValue;
 import dev.dbx.core.capability.KeyValueSemantics;
 import dev.dbx.core.capability.KeyValueSession;
+import dev.dbx.core.capability.TextSearch;
 import dev.dbx.core.dataset.Dataset;
 import dev.dbx.core.dataset.Entity;
 import dev.dbx.core.dataset.RowStream;
@@ -73,7 +74,7 @@ class Neo4jContractIT extends StoreContractIT {
 
     @Override
     protected Set<Class<? extends Capability>> expectedCapabilities() {
-        return Set.of(DatasetModel.class, KeyValue.class, Analytics.class);
+        return Set.of(DatasetModel.class, KeyValue.class, Analytics.class, TextSearch.class);
     }
 
     @Override

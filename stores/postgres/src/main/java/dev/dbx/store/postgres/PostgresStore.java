@@ -5,6 +5,7 @@ import dev.dbx.core.capability.Analytics;
 import dev.dbx.core.capability.DatasetModel;
 import dev.dbx.core.capability.KeyValue;
 import dev.dbx.core.capability.NativeBulkLoad;
+import dev.dbx.core.capability.TextSearch;
 import dev.dbx.core.store.Capabilities;
 import dev.dbx.core.store.ServerIdentity;
 import dev.dbx.core.store.StoreConfig;
@@ -26,6 +27,7 @@ final class PostgresStore extends JdbcStore {
                 .add(KeyValue.class, new PostgresKeyValue(sql))
                 .add(NativeBulkLoad.class, new PostgresNativeLoad(config.uri()))
                 .add(Analytics.class, new PostgresAnalytics(sql))
+                .add(TextSearch.class, new PostgresTextSearch(sql))
                 .build();
     }
 

@@ -11,6 +11,7 @@ import dev.dbx.core.capability.KeyValue;
 import dev.dbx.core.capability.KeyValueSemantics;
 import dev.dbx.core.capability.KeyValueSession;
 import dev.dbx.core.capability.NativeBulkLoad;
+import dev.dbx.core.capability.TextSearch;
 import dev.dbx.core.dataset.Column;
 import dev.dbx.core.dataset.Entity;
 import dev.dbx.core.dataset.TpchSchema;
@@ -60,7 +61,7 @@ class PostgresContractIT extends SqlStoreContractIT {
 
     @Override
     protected Set<Class<? extends Capability>> expectedCapabilities() {
-        return Set.of(DatasetModel.class, KeyValue.class, NativeBulkLoad.class, Analytics.class);
+        return Set.of(DatasetModel.class, KeyValue.class, NativeBulkLoad.class, Analytics.class, TextSearch.class);
     }
 
     /** A faulty sync that dropped the key (and the foreign key resting on it) to get a row in twice. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dbx.core.Uris;
 import dev.dbx.store.jdbc.SqlAnalyticsContract;
 import dev.dbx.store.testkit.QueriesContractIT;
+import dev.dbx.store.testkit.SearchContract;
 import dev.dbx.store.testkit.TpchContract;
 import java.net.URI;
 import java.sql.Connection;
@@ -15,7 +16,7 @@ import java.sql.SQLException;
 import java.util.Set;
 
 /** The query capabilities against a real PostgreSQL 17 server holding TPC-H SF 0.01. */
-class PostgresQueriesIT extends QueriesContractIT implements TpchContract, SqlAnalyticsContract {
+class PostgresQueriesIT extends QueriesContractIT implements TpchContract, SqlAnalyticsContract, SearchContract {
     @Override
     public String storeId() {
         return "postgres";

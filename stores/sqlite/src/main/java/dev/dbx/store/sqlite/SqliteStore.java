@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.dbx.core.capability.Analytics;
 import dev.dbx.core.capability.DatasetModel;
 import dev.dbx.core.capability.KeyValue;
+import dev.dbx.core.capability.TextSearch;
 import dev.dbx.core.store.Capabilities;
 import dev.dbx.core.store.ServerIdentity;
 import dev.dbx.core.store.StoreConfig;
@@ -28,6 +29,7 @@ final class SqliteStore extends JdbcStore {
                 .add(DatasetModel.class, new SqliteDatasetModel(sql))
                 .add(KeyValue.class, new SqliteKeyValue(sql))
                 .add(Analytics.class, new SqliteAnalytics(sql))
+                .add(TextSearch.class, new SqliteTextSearch(sql))
                 .build();
     }
 

@@ -9,6 +9,7 @@ import dev.dbx.core.capability.DatasetModel;
 import dev.dbx.core.capability.KeyValue;
 import dev.dbx.core.capability.KeyValueSemantics;
 import dev.dbx.core.capability.KeyValueSession;
+import dev.dbx.core.capability.TextSearch;
 import dev.dbx.core.dataset.Entity;
 import dev.dbx.core.dataset.TpchSchema;
 import dev.dbx.core.store.Capability;
@@ -64,7 +65,7 @@ class SqliteContractIT extends SqlStoreContractIT {
 
     @Override
     protected Set<Class<? extends Capability>> expectedCapabilities() {
-        return Set.of(DatasetModel.class, KeyValue.class, Analytics.class);
+        return Set.of(DatasetModel.class, KeyValue.class, Analytics.class, TextSearch.class);
     }
 
     /**

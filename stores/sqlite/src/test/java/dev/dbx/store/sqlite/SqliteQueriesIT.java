@@ -2,6 +2,7 @@ package dev.dbx.store.sqlite;
 
 import dev.dbx.store.jdbc.SqlAnalyticsContract;
 import dev.dbx.store.testkit.QueriesContractIT;
+import dev.dbx.store.testkit.SearchContract;
 import dev.dbx.store.testkit.TpchContract;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,7 +12,7 @@ import java.nio.file.Path;
 import java.util.Set;
 
 /** The query capabilities against a real SQLite database file holding TPC-H SF 0.01 (the library is the engine). */
-class SqliteQueriesIT extends QueriesContractIT implements TpchContract, SqlAnalyticsContract {
+class SqliteQueriesIT extends QueriesContractIT implements TpchContract, SqlAnalyticsContract, SearchContract {
     @Override
     public String storeId() {
         return "sqlite";
