@@ -1,12 +1,14 @@
 package dev.dbx.store.duckdb;
 
 import dev.dbx.core.capability.DatasetModel;
+import dev.dbx.core.capability.Graph;
 import dev.dbx.core.capability.KeyValue;
 import dev.dbx.core.capability.NativeBulkLoad;
 import dev.dbx.core.store.Capabilities;
 import dev.dbx.core.store.ServerIdentity;
 import dev.dbx.core.store.StoreConfig;
 import dev.dbx.store.jdbc.JdbcStore;
+import dev.dbx.store.jdbc.SqlGraph;
 
 /**
  * DuckDB, embedded through its official JDBC driver: one database file ({@link DuckdbDatabase}), its model of the
@@ -25,6 +27,7 @@ final class DuckdbStore extends JdbcStore {
                 .add(DatasetModel.class, new DuckdbDatasetModel(sql))
                 .add(KeyValue.class, new DuckdbKeyValue(sql, config.timeout()))
                 .add(NativeBulkLoad.class, new DuckdbNativeLoad(sql))
+                .add(Graph.class, new SqlGraph(sql, DuckdbStore.class))
                 .build();
     }
 

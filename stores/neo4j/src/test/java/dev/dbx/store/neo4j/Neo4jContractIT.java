@@ -7,6 +7,7 @@ import dev.dbx.core.DbxException;
 import dev.dbx.core.Uris;
 import dev.dbx.core.capability.DatasetModel;
 import dev.dbx.core.capability.FieldSet;
+import dev.dbx.core.capability.Graph;
 import dev.dbx.core.capability.KeyValue;
 import dev.dbx.core.capability.KeyValueSemantics;
 import dev.dbx.core.capability.KeyValueSession;
@@ -72,7 +73,7 @@ class Neo4jContractIT extends StoreContractIT {
 
     @Override
     protected Set<Class<? extends Capability>> expectedCapabilities() {
-        return Set.of(DatasetModel.class, KeyValue.class);
+        return Set.of(DatasetModel.class, KeyValue.class, Graph.class);
     }
 
     @Override

@@ -2,12 +2,14 @@ package dev.dbx.store.postgres;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.dbx.core.capability.DatasetModel;
+import dev.dbx.core.capability.Graph;
 import dev.dbx.core.capability.KeyValue;
 import dev.dbx.core.capability.NativeBulkLoad;
 import dev.dbx.core.store.Capabilities;
 import dev.dbx.core.store.ServerIdentity;
 import dev.dbx.core.store.StoreConfig;
 import dev.dbx.store.jdbc.JdbcStore;
+import dev.dbx.store.jdbc.SqlGraph;
 
 /**
  * PostgreSQL through pgjdbc and a HikariCP pool: its model of the datasets ({@link PostgresDatasetModel}), the YCSB
@@ -24,6 +26,7 @@ final class PostgresStore extends JdbcStore {
                 .add(DatasetModel.class, new PostgresDatasetModel(sql))
                 .add(KeyValue.class, new PostgresKeyValue(sql))
                 .add(NativeBulkLoad.class, new PostgresNativeLoad(config.uri()))
+                .add(Graph.class, new SqlGraph(sql, PostgresStore.class))
                 .build();
     }
 

@@ -2,11 +2,13 @@ package dev.dbx.store.sqlite;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.dbx.core.capability.DatasetModel;
+import dev.dbx.core.capability.Graph;
 import dev.dbx.core.capability.KeyValue;
 import dev.dbx.core.store.Capabilities;
 import dev.dbx.core.store.ServerIdentity;
 import dev.dbx.core.store.StoreConfig;
 import dev.dbx.store.jdbc.JdbcStore;
+import dev.dbx.store.jdbc.SqlGraph;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -26,6 +28,7 @@ final class SqliteStore extends JdbcStore {
         this.capabilities = Capabilities.builder()
                 .add(DatasetModel.class, new SqliteDatasetModel(sql))
                 .add(KeyValue.class, new SqliteKeyValue(sql))
+                .add(Graph.class, new SqlGraph(sql, SqliteStore.class))
                 .build();
     }
 
