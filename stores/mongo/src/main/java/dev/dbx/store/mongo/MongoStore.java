@@ -3,6 +3,7 @@ package dev.dbx.store.mongo;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import dev.dbx.core.capability.DatasetModel;
+import dev.dbx.core.capability.Graph;
 import dev.dbx.core.capability.KeyValue;
 import dev.dbx.core.capability.ServerResources;
 import dev.dbx.core.store.Capabilities;
@@ -38,6 +39,7 @@ public final class MongoStore implements Store {
                 .add(DatasetModel.class, model)
                 .add(KeyValue.class, userTable)
                 .add(ServerResources.class, resources)
+                .add(Graph.class, new MongoGraph(database, calls))
                 .build();
     }
 
