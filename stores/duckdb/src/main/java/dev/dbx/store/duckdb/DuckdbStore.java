@@ -2,6 +2,7 @@ package dev.dbx.store.duckdb;
 
 import dev.dbx.core.capability.Analytics;
 import dev.dbx.core.capability.DatasetModel;
+import dev.dbx.core.capability.Graph;
 import dev.dbx.core.capability.KeyValue;
 import dev.dbx.core.capability.NativeBulkLoad;
 import dev.dbx.core.capability.TextSearch;
@@ -9,6 +10,7 @@ import dev.dbx.core.store.Capabilities;
 import dev.dbx.core.store.ServerIdentity;
 import dev.dbx.core.store.StoreConfig;
 import dev.dbx.store.jdbc.JdbcStore;
+import dev.dbx.store.jdbc.SqlGraph;
 
 /**
  * DuckDB, embedded through its official JDBC driver: one database file ({@link DuckdbDatabase}), its model of the
@@ -29,6 +31,7 @@ final class DuckdbStore extends JdbcStore {
                 .add(NativeBulkLoad.class, new DuckdbNativeLoad(sql))
                 .add(Analytics.class, new DuckdbAnalytics(sql, DuckdbLocation.parse(config.uri())))
                 .add(TextSearch.class, new DuckdbTextSearch(sql))
+                .add(Graph.class, new SqlGraph(sql, DuckdbStore.class))
                 .build();
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dbx.core.capability.Analytics;
 import dev.dbx.core.capability.DatasetModel;
+import dev.dbx.core.capability.Graph;
 import dev.dbx.core.capability.KeyValue;
 import dev.dbx.core.capability.KeyValueSemantics;
 import dev.dbx.core.capability.NativeBulkLoad;
@@ -53,7 +54,13 @@ class DuckdbContractIT extends SqlStoreContractIT {
 
     @Override
     protected Set<Class<? extends Capability>> expectedCapabilities() {
-        return Set.of(DatasetModel.class, KeyValue.class, NativeBulkLoad.class, Analytics.class, TextSearch.class);
+        return Set.of(
+                DatasetModel.class,
+                KeyValue.class,
+                NativeBulkLoad.class,
+                Analytics.class,
+                TextSearch.class,
+                Graph.class);
     }
 
     /** DuckDB's TPC-H tables have no key (see the schema): the row goes in again as it is. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dbx.core.capability.Analytics;
 import dev.dbx.store.jdbc.SqlAnalytics;
 import dev.dbx.store.jdbc.SqlAnalyticsContract;
+import dev.dbx.store.testkit.GraphContract;
 import dev.dbx.store.testkit.QueriesContractIT;
 import dev.dbx.store.testkit.SearchContract;
 import dev.dbx.store.testkit.TpchContract;
@@ -18,7 +19,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The query capabilities against a real DuckDB database file holding TPC-H SF 0.01 (the library is the engine). */
-class DuckdbQueriesIT extends QueriesContractIT implements TpchContract, SqlAnalyticsContract, SearchContract {
+class DuckdbQueriesIT extends QueriesContractIT
+        implements TpchContract, SqlAnalyticsContract, SearchContract, GraphContract {
     @Override
     public String storeId() {
         return "duckdb";

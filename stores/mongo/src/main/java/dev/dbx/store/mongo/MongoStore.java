@@ -4,6 +4,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import dev.dbx.core.capability.Analytics;
 import dev.dbx.core.capability.DatasetModel;
+import dev.dbx.core.capability.Graph;
 import dev.dbx.core.capability.KeyValue;
 import dev.dbx.core.capability.ServerResources;
 import dev.dbx.core.capability.TextSearch;
@@ -42,6 +43,7 @@ public final class MongoStore implements Store {
                 .add(ServerResources.class, resources)
                 .add(Analytics.class, new AggregationQueries(database, calls, this::isMongoJavaServer))
                 .add(TextSearch.class, new TextQueries(database, calls, this::isMongoJavaServer))
+                .add(Graph.class, new MongoGraph(database, calls))
                 .build();
     }
 

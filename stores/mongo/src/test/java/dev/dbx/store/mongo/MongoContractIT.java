@@ -8,6 +8,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import dev.dbx.core.capability.Analytics;
 import dev.dbx.core.capability.DatasetModel;
+import dev.dbx.core.capability.Graph;
 import dev.dbx.core.capability.KeyValue;
 import dev.dbx.core.capability.ServerResources;
 import dev.dbx.core.capability.TextSearch;
@@ -44,7 +45,13 @@ class MongoContractIT extends StoreContractIT {
 
     @Override
     protected Set<Class<? extends Capability>> expectedCapabilities() {
-        return Set.of(DatasetModel.class, KeyValue.class, ServerResources.class, Analytics.class, TextSearch.class);
+        return Set.of(
+                DatasetModel.class,
+                KeyValue.class,
+                ServerResources.class,
+                Analytics.class,
+                TextSearch.class,
+                Graph.class);
     }
 
     @Override

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dbx.core.DbxException;
 import dev.dbx.core.capability.Analytics;
+import dev.dbx.core.capability.Graph;
 import dev.dbx.core.capability.TextSearch;
 import dev.dbx.core.query.CacheDrop;
+import dev.dbx.store.testkit.GraphContract;
 import dev.dbx.store.testkit.QueriesContractIT;
 import dev.dbx.store.testkit.SearchContract;
 import dev.dbx.store.testkit.TpchContract;
@@ -29,7 +31,7 @@ import org.junit.jupiter.api.Test;
  * "FailedToParse (9): unknown argument to $lookup: localField"). So the n/a queries are exactly the sixteen that have no
  * pipeline.
  */
-class MongoQueriesIT extends QueriesContractIT implements TpchContract, SearchContract {
+class MongoQueriesIT extends QueriesContractIT implements TpchContract, SearchContract, GraphContract {
     @Override
     public String storeId() {
         return "mongo";
@@ -100,5 +102,11 @@ class MongoQueriesIT extends QueriesContractIT implements TpchContract, SearchCo
                 .unsupported(SearchQueries.named("term"))
                 .orElseThrow();
         assertThat(why).startsWith("mongo-java-server (MongoDB wire-compatible), not MongoDB, has no text search");
+    }
+
+    /** See {@link MongoGraph#REACH_NOT_APPLICABLE}. */
+    @Override
+    public Set<Graph.Query> unsupportedGraphQueries() {
+        return Set.of(Graph.Query.REACHABLE);
     }
 }

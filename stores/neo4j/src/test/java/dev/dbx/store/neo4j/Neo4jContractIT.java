@@ -8,6 +8,7 @@ import dev.dbx.core.Uris;
 import dev.dbx.core.capability.Analytics;
 import dev.dbx.core.capability.DatasetModel;
 import dev.dbx.core.capability.FieldSet;
+import dev.dbx.core.capability.Graph;
 import dev.dbx.core.capability.KeyValue;
 import dev.dbx.core.capability.KeyValueSemantics;
 import dev.dbx.core.capability.KeyValueSession;
@@ -74,7 +75,7 @@ class Neo4jContractIT extends StoreContractIT {
 
     @Override
     protected Set<Class<? extends Capability>> expectedCapabilities() {
-        return Set.of(DatasetModel.class, KeyValue.class, Analytics.class, TextSearch.class);
+        return Set.of(DatasetModel.class, KeyValue.class, Analytics.class, TextSearch.class, Graph.class);
     }
 
     @Override

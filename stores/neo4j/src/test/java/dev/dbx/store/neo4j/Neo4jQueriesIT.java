@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.dbx.core.DbxException;
 import dev.dbx.core.capability.Analytics;
 import dev.dbx.core.query.CacheDrop;
+import dev.dbx.store.testkit.GraphContract;
 import dev.dbx.store.testkit.QueriesContractIT;
 import dev.dbx.store.testkit.SearchContract;
 import dev.dbx.store.testkit.TpchContract;
@@ -21,7 +22,7 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 
 /** The query capabilities against the local Neo4j holding TPC-H SF 0.01. */
-class Neo4jQueriesIT extends QueriesContractIT implements TpchContract, SearchContract {
+class Neo4jQueriesIT extends QueriesContractIT implements TpchContract, SearchContract, GraphContract {
     /** A cross product of the line items with themselves: 3.6 billion rows at SF 0.01, minutes of work. */
     private static final String RUNAWAY = "MATCH ()-[a:CONTAINS]->(), ()-[b:CONTAINS]->() RETURN count(*) AS n";
 

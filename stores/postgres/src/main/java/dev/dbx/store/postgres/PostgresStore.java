@@ -3,6 +3,7 @@ package dev.dbx.store.postgres;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.dbx.core.capability.Analytics;
 import dev.dbx.core.capability.DatasetModel;
+import dev.dbx.core.capability.Graph;
 import dev.dbx.core.capability.KeyValue;
 import dev.dbx.core.capability.NativeBulkLoad;
 import dev.dbx.core.capability.TextSearch;
@@ -10,6 +11,7 @@ import dev.dbx.core.store.Capabilities;
 import dev.dbx.core.store.ServerIdentity;
 import dev.dbx.core.store.StoreConfig;
 import dev.dbx.store.jdbc.JdbcStore;
+import dev.dbx.store.jdbc.SqlGraph;
 
 /**
  * PostgreSQL through pgjdbc and a HikariCP pool: its model of the datasets ({@link PostgresDatasetModel}), the YCSB
@@ -28,6 +30,7 @@ final class PostgresStore extends JdbcStore {
                 .add(NativeBulkLoad.class, new PostgresNativeLoad(config.uri()))
                 .add(Analytics.class, new PostgresAnalytics(sql))
                 .add(TextSearch.class, new PostgresTextSearch(sql))
+                .add(Graph.class, new SqlGraph(sql, PostgresStore.class))
                 .build();
     }
 

@@ -7,6 +7,7 @@ import dev.dbx.core.DbxException;
 import dev.dbx.core.Uris;
 import dev.dbx.core.capability.Analytics;
 import dev.dbx.core.capability.DatasetModel;
+import dev.dbx.core.capability.Graph;
 import dev.dbx.core.capability.KeyValue;
 import dev.dbx.core.capability.KeyValueSemantics;
 import dev.dbx.core.capability.KeyValueSession;
@@ -61,7 +62,13 @@ class PostgresContractIT extends SqlStoreContractIT {
 
     @Override
     protected Set<Class<? extends Capability>> expectedCapabilities() {
-        return Set.of(DatasetModel.class, KeyValue.class, NativeBulkLoad.class, Analytics.class, TextSearch.class);
+        return Set.of(
+                DatasetModel.class,
+                KeyValue.class,
+                NativeBulkLoad.class,
+                Analytics.class,
+                TextSearch.class,
+                Graph.class);
     }
 
     /** A faulty sync that dropped the key (and the foreign key resting on it) to get a row in twice. */

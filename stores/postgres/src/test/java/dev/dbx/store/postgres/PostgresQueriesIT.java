@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dbx.core.Uris;
 import dev.dbx.store.jdbc.SqlAnalyticsContract;
+import dev.dbx.store.testkit.GraphContract;
 import dev.dbx.store.testkit.QueriesContractIT;
 import dev.dbx.store.testkit.SearchContract;
 import dev.dbx.store.testkit.TpchContract;
@@ -16,7 +17,8 @@ import java.sql.SQLException;
 import java.util.Set;
 
 /** The query capabilities against a real PostgreSQL 17 server holding TPC-H SF 0.01. */
-class PostgresQueriesIT extends QueriesContractIT implements TpchContract, SqlAnalyticsContract, SearchContract {
+class PostgresQueriesIT extends QueriesContractIT
+        implements TpchContract, SqlAnalyticsContract, SearchContract, GraphContract {
     @Override
     public String storeId() {
         return "postgres";

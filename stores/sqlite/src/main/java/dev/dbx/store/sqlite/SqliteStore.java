@@ -3,12 +3,14 @@ package dev.dbx.store.sqlite;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.dbx.core.capability.Analytics;
 import dev.dbx.core.capability.DatasetModel;
+import dev.dbx.core.capability.Graph;
 import dev.dbx.core.capability.KeyValue;
 import dev.dbx.core.capability.TextSearch;
 import dev.dbx.core.store.Capabilities;
 import dev.dbx.core.store.ServerIdentity;
 import dev.dbx.core.store.StoreConfig;
 import dev.dbx.store.jdbc.JdbcStore;
+import dev.dbx.store.jdbc.SqlGraph;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -30,6 +32,7 @@ final class SqliteStore extends JdbcStore {
                 .add(KeyValue.class, new SqliteKeyValue(sql))
                 .add(Analytics.class, new SqliteAnalytics(sql))
                 .add(TextSearch.class, new SqliteTextSearch(sql))
+                .add(Graph.class, new SqlGraph(sql, SqliteStore.class))
                 .build();
     }
 

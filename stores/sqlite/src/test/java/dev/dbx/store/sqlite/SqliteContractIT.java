@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.dbx.core.DbxException;
 import dev.dbx.core.capability.Analytics;
 import dev.dbx.core.capability.DatasetModel;
+import dev.dbx.core.capability.Graph;
 import dev.dbx.core.capability.KeyValue;
 import dev.dbx.core.capability.KeyValueSemantics;
 import dev.dbx.core.capability.KeyValueSession;
@@ -65,7 +66,7 @@ class SqliteContractIT extends SqlStoreContractIT {
 
     @Override
     protected Set<Class<? extends Capability>> expectedCapabilities() {
-        return Set.of(DatasetModel.class, KeyValue.class, Analytics.class, TextSearch.class);
+        return Set.of(DatasetModel.class, KeyValue.class, Analytics.class, TextSearch.class, Graph.class);
     }
 
     /**

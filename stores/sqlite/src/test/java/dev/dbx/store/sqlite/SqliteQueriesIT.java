@@ -1,6 +1,7 @@
 package dev.dbx.store.sqlite;
 
 import dev.dbx.store.jdbc.SqlAnalyticsContract;
+import dev.dbx.store.testkit.GraphContract;
 import dev.dbx.store.testkit.QueriesContractIT;
 import dev.dbx.store.testkit.SearchContract;
 import dev.dbx.store.testkit.TpchContract;
@@ -12,7 +13,8 @@ import java.nio.file.Path;
 import java.util.Set;
 
 /** The query capabilities against a real SQLite database file holding TPC-H SF 0.01 (the library is the engine). */
-class SqliteQueriesIT extends QueriesContractIT implements TpchContract, SqlAnalyticsContract, SearchContract {
+class SqliteQueriesIT extends QueriesContractIT
+        implements TpchContract, SqlAnalyticsContract, SearchContract, GraphContract {
     @Override
     public String storeId() {
         return "sqlite";
