@@ -1,6 +1,7 @@
 package dev.dbx.store.duckdb;
 
 import dev.dbx.core.capability.DatasetModel;
+import dev.dbx.core.capability.Explain;
 import dev.dbx.core.capability.KeyValue;
 import dev.dbx.core.capability.NativeBulkLoad;
 import dev.dbx.core.store.Capabilities;
@@ -25,6 +26,7 @@ final class DuckdbStore extends JdbcStore {
                 .add(DatasetModel.class, new DuckdbDatasetModel(sql))
                 .add(KeyValue.class, new DuckdbKeyValue(sql, config.timeout()))
                 .add(NativeBulkLoad.class, new DuckdbNativeLoad(sql))
+                .add(Explain.class, new DuckdbExplain(sql))
                 .build();
     }
 

@@ -3,6 +3,7 @@ package dev.dbx.store.duckdb;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dbx.core.capability.DatasetModel;
+import dev.dbx.core.capability.Explain;
 import dev.dbx.core.capability.KeyValue;
 import dev.dbx.core.capability.KeyValueSemantics;
 import dev.dbx.core.capability.NativeBulkLoad;
@@ -51,7 +52,7 @@ class DuckdbContractIT extends SqlStoreContractIT {
 
     @Override
     protected Set<Class<? extends Capability>> expectedCapabilities() {
-        return Set.of(DatasetModel.class, KeyValue.class, NativeBulkLoad.class);
+        return Set.of(DatasetModel.class, KeyValue.class, NativeBulkLoad.class, Explain.class);
     }
 
     /** DuckDB's TPC-H tables have no key (see the schema): the row goes in again as it is. */

@@ -2,6 +2,8 @@ package dev.dbx.store.postgres;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.dbx.core.capability.DatasetModel;
+import dev.dbx.core.capability.Explain;
+import dev.dbx.core.capability.IndexAdvisor;
 import dev.dbx.core.capability.KeyValue;
 import dev.dbx.core.capability.NativeBulkLoad;
 import dev.dbx.core.store.Capabilities;
@@ -24,6 +26,8 @@ final class PostgresStore extends JdbcStore {
                 .add(DatasetModel.class, new PostgresDatasetModel(sql))
                 .add(KeyValue.class, new PostgresKeyValue(sql))
                 .add(NativeBulkLoad.class, new PostgresNativeLoad(config.uri()))
+                .add(Explain.class, new PostgresExplain(sql))
+                .add(IndexAdvisor.class, new PostgresIndexAdvisor(sql))
                 .build();
     }
 

@@ -2,6 +2,8 @@ package dev.dbx.store.sqlite;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.dbx.core.capability.DatasetModel;
+import dev.dbx.core.capability.Explain;
+import dev.dbx.core.capability.IndexAdvisor;
 import dev.dbx.core.capability.KeyValue;
 import dev.dbx.core.store.Capabilities;
 import dev.dbx.core.store.ServerIdentity;
@@ -26,6 +28,8 @@ final class SqliteStore extends JdbcStore {
         this.capabilities = Capabilities.builder()
                 .add(DatasetModel.class, new SqliteDatasetModel(sql))
                 .add(KeyValue.class, new SqliteKeyValue(sql))
+                .add(Explain.class, new SqliteExplain(sql))
+                .add(IndexAdvisor.class, new SqliteIndexAdvisor(sql))
                 .build();
     }
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dbx.core.DbxException;
 import dev.dbx.core.capability.DatasetModel;
+import dev.dbx.core.capability.Explain;
+import dev.dbx.core.capability.IndexAdvisor;
 import dev.dbx.core.capability.KeyValue;
 import dev.dbx.core.capability.KeyValueSemantics;
 import dev.dbx.core.capability.KeyValueSession;
@@ -63,7 +65,7 @@ class SqliteContractIT extends SqlStoreContractIT {
 
     @Override
     protected Set<Class<? extends Capability>> expectedCapabilities() {
-        return Set.of(DatasetModel.class, KeyValue.class);
+        return Set.of(DatasetModel.class, KeyValue.class, Explain.class, IndexAdvisor.class);
     }
 
     /**
