@@ -45,11 +45,9 @@ final class ExplainCommand implements Callable<Integer> {
     String text;
 
     @Option(
-            names = "--analyze",
-            negatable = true,
-            defaultValue = "true",
-            description = "Run the query for actual rows and times (default); --no-analyze only plans it.")
-    boolean analyze;
+            names = "--no-analyze",
+            description = "Only plan the query (by default it also runs, for actual rows and times).")
+    boolean noAnalyze;
 
     @Option(names = "--raw", description = "Print the engine's own output as it came.")
     boolean raw;
@@ -79,7 +77,7 @@ final class ExplainCommand implements Callable<Integer> {
         Duration timeout = ConfigLoader.parseDuration("--query-timeout", queryTimeout);
         QueryTexts source = text != null ? QueryTexts.given(Map.of("text", text)) : QueryTexts.of(workload);
         Plans.Explained explained =
-                Plans.explain(dbx.lab(), store, source, text != null ? "text" : query, analyze, timeout);
+                Plans.explain(dbx.lab(), store, source, text != null ? "text" : query, !noAnalyze, timeout);
         if (json) {
             PlanRendering.json(explained, System.out);
         } else if (raw) {

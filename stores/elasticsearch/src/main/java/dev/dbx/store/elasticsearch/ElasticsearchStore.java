@@ -1,6 +1,7 @@
 package dev.dbx.store.elasticsearch;
 
 import dev.dbx.core.capability.DatasetModel;
+import dev.dbx.core.capability.Explain;
 import dev.dbx.core.capability.KeyValue;
 import dev.dbx.core.capability.ServerResources;
 import dev.dbx.core.dataset.YcsbSchema;
@@ -32,6 +33,7 @@ final class ElasticsearchStore implements Store {
                 .add(DatasetModel.class, new IndexModel(endpoint, client, usertable))
                 .add(KeyValue.class, usertable)
                 .add(ServerResources.class, resources)
+                .add(Explain.class, new ElasticsearchExplain(client))
                 .build();
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dbx.core.DbxException;
 import dev.dbx.core.capability.DatasetModel;
+import dev.dbx.core.capability.Explain;
 import dev.dbx.core.capability.FieldSet;
 import dev.dbx.core.capability.KeyValue;
 import dev.dbx.core.capability.KeyValueSemantics;
@@ -64,7 +65,7 @@ class ElasticsearchContractIT extends StoreContractIT {
 
     @Override
     protected Set<Class<? extends Capability>> expectedCapabilities() {
-        return Set.of(DatasetModel.class, KeyValue.class, ServerResources.class);
+        return Set.of(DatasetModel.class, KeyValue.class, ServerResources.class, Explain.class);
     }
 
     @Override

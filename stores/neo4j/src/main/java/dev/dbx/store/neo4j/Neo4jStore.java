@@ -1,6 +1,7 @@
 package dev.dbx.store.neo4j;
 
 import dev.dbx.core.capability.DatasetModel;
+import dev.dbx.core.capability.Explain;
 import dev.dbx.core.capability.KeyValue;
 import dev.dbx.core.dataset.YcsbSchema;
 import dev.dbx.core.store.Capabilities;
@@ -29,6 +30,7 @@ final class Neo4jStore implements Store {
                 .add(
                         KeyValue.class,
                         new UserTable(bolt, DatasetGraph.of(YcsbSchema.DATASET).mapping()))
+                .add(Explain.class, new Neo4jExplain(bolt))
                 .build();
     }
 

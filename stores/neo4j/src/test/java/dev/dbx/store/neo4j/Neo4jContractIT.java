@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.dbx.core.DbxException;
 import dev.dbx.core.Uris;
 import dev.dbx.core.capability.DatasetModel;
+import dev.dbx.core.capability.Explain;
 import dev.dbx.core.capability.FieldSet;
 import dev.dbx.core.capability.KeyValue;
 import dev.dbx.core.capability.KeyValueSemantics;
@@ -72,7 +73,7 @@ class Neo4jContractIT extends StoreContractIT {
 
     @Override
     protected Set<Class<? extends Capability>> expectedCapabilities() {
-        return Set.of(DatasetModel.class, KeyValue.class);
+        return Set.of(DatasetModel.class, KeyValue.class, Explain.class);
     }
 
     @Override
