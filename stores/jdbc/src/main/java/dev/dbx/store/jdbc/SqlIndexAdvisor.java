@@ -158,7 +158,7 @@ public abstract class SqlIndexAdvisor implements IndexAdvisor {
         Map<String, Double> before = new LinkedHashMap<>();
         if (!byCost) {
             for (String query : candidate.queries) {
-                before.put(query, time(c, queries.get(query), timeout));
+                before.put(query, fastest(c, queries.get(query), timeout));
             }
         }
         boolean autoCommit = c.getAutoCommit();
@@ -175,7 +175,7 @@ public abstract class SqlIndexAdvisor implements IndexAdvisor {
                     estimates.add(
                             new IndexProposal.Estimate(query, cost(plans.get(query)), cost(with), costUnit(), uses));
                 } else {
-                    double after = uses ? time(c, queries.get(query), timeout) : before.get(query);
+                    double after = uses ? fastest(c, queries.get(query), timeout) : before.get(query);
                     estimates.add(new IndexProposal.Estimate(query, before.get(query), after, "ms", uses));
                 }
             }
@@ -185,7 +185,8 @@ public abstract class SqlIndexAdvisor implements IndexAdvisor {
         }
         String method = byCost
                 ? "created inside a transaction, the queries planned again (EXPLAIN, their total cost), rolled back"
-                : "created inside a transaction, the queries whose plan used it run once (ms), rolled back";
+                : "created inside a transaction, the queries whose plan used it timed (fastest of 3, ms), rolled"
+                        + " back";
         return new IndexProposal(
                 candidate.name,
                 candidate.table,
@@ -194,6 +195,15 @@ public abstract class SqlIndexAdvisor implements IndexAdvisor {
                 String.join("; ", candidate.reasons),
                 estimates,
                 method);
+    }
+
+    /** The fastest of three runs, or one run when it takes over 5 s (its noise is small next to it). */
+    private double fastest(Connection c, String text, Duration timeout) throws SQLException {
+        double best = Double.MAX_VALUE;
+        for (int i = 0; i < 3 && (i == 0 || best < 5_000); i++) {
+            best = Math.min(best, time(c, text, timeout));
+        }
+        return best;
     }
 
     @Override
