@@ -39,7 +39,9 @@ import picocli.CommandLine.ScopeType;
             RunsCommand.class,
             CompareCommand.class,
             ReportCommand.class,
-            SecretCommand.class
+            SecretCommand.class,
+            ExplainCommand.class,
+            AdviseCommand.class
         },
         footer = {
             "",
@@ -65,8 +67,15 @@ public final class Dbx implements Runnable {
             names = "--store",
             scope = ScopeType.INHERIT,
             paramLabel = "STORE=URI",
-            description = "Use an external server for a store, e.g. --store mongo=mongodb://db.example:27017/shop.")
+            mapFallbackValue = NAME_ONLY,
+            description = "Use an external server for a store, e.g. --store mongo=mongodb://db.example:27017/shop"
+                    + " (explain and advise take a bare --store NAME: the store to work on).")
     Map<String, String> stores = new LinkedHashMap<>();
+
+    /** The value picocli gives a bare {@code --store NAME}: no URI. */
+    static final String NAME_ONLY = "\u0000name";
+
+    private boolean storeNameAccepted;
 
     @Option(
             names = "--port",
@@ -104,12 +113,32 @@ public final class Dbx implements Runnable {
     Lab lab() {
         if (lab == null) {
             Duration t = timeout == null ? null : ConfigLoader.parseDuration("--timeout", timeout);
+            Map<String, String> uris = new LinkedHashMap<>(stores);
+            uris.values().removeIf(NAME_ONLY::equals);
+            if (uris.size() < stores.size() && !storeNameAccepted) {
+                throw new DbxException(
+                        "--store expects STORE=URI here", "e.g. --store mongo=mongodb://db.example:27017/shop");
+            }
             DbxConfig config = ConfigLoader.load(
-                    new ConfigLoader.Overrides(configFile, dataDir, stores, ports, t, pools), environment);
+                    new ConfigLoader.Overrides(configFile, dataDir, uris, ports, t, pools), environment);
             Logging.init(config.dataDir());
             lab = new Lab(config);
         }
         return lab;
+    }
+
+    /**
+     * The one store a command works on ({@code explain}, {@code advise}): a bare {@code --store NAME}, or the store of
+     * a single {@code --store NAME=URI}.
+     */
+    String chosenStore() {
+        storeNameAccepted = true;
+        if (stores.size() != 1) {
+            throw new DbxException(
+                    stores.isEmpty() ? "which store? none was given" : "one store at a time, not " + stores.size(),
+                    "name it with --store NAME, e.g. --store postgres");
+        }
+        return stores.keySet().iterator().next();
     }
 
     public static void main(String[] args) {

@@ -2,6 +2,7 @@ package dev.dbx.store.duckdb;
 
 import dev.dbx.core.capability.Analytics;
 import dev.dbx.core.capability.DatasetModel;
+import dev.dbx.core.capability.Explain;
 import dev.dbx.core.capability.Graph;
 import dev.dbx.core.capability.KeyValue;
 import dev.dbx.core.capability.NativeBulkLoad;
@@ -32,6 +33,7 @@ final class DuckdbStore extends JdbcStore {
                 .add(Analytics.class, new DuckdbAnalytics(sql, DuckdbLocation.parse(config.uri())))
                 .add(TextSearch.class, new DuckdbTextSearch(sql))
                 .add(Graph.class, new SqlGraph(sql, DuckdbStore.class))
+                .add(Explain.class, new DuckdbExplain(sql))
                 .build();
     }
 

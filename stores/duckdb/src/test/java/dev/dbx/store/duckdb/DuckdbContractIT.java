@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dbx.core.capability.Analytics;
 import dev.dbx.core.capability.DatasetModel;
+import dev.dbx.core.capability.Explain;
 import dev.dbx.core.capability.Graph;
 import dev.dbx.core.capability.KeyValue;
 import dev.dbx.core.capability.KeyValueSemantics;
@@ -60,7 +61,8 @@ class DuckdbContractIT extends SqlStoreContractIT {
                 NativeBulkLoad.class,
                 Analytics.class,
                 TextSearch.class,
-                Graph.class);
+                Graph.class,
+                Explain.class);
     }
 
     /** DuckDB's TPC-H tables have no key (see the schema): the row goes in again as it is. */

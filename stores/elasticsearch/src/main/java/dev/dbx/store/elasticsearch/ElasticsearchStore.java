@@ -2,6 +2,7 @@ package dev.dbx.store.elasticsearch;
 
 import dev.dbx.core.capability.Analytics;
 import dev.dbx.core.capability.DatasetModel;
+import dev.dbx.core.capability.Explain;
 import dev.dbx.core.capability.KeyValue;
 import dev.dbx.core.capability.ServerResources;
 import dev.dbx.core.capability.TextSearch;
@@ -36,6 +37,7 @@ final class ElasticsearchStore implements Store {
                 .add(ServerResources.class, resources)
                 .add(Analytics.class, new SearchAnalytics(client))
                 .add(TextSearch.class, new SearchIndex(client))
+                .add(Explain.class, new ElasticsearchExplain(client))
                 .build();
     }
 

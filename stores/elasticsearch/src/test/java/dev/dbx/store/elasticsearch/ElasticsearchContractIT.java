@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.dbx.core.DbxException;
 import dev.dbx.core.capability.Analytics;
 import dev.dbx.core.capability.DatasetModel;
+import dev.dbx.core.capability.Explain;
 import dev.dbx.core.capability.FieldSet;
 import dev.dbx.core.capability.KeyValue;
 import dev.dbx.core.capability.KeyValueSemantics;
@@ -66,7 +67,13 @@ class ElasticsearchContractIT extends StoreContractIT {
 
     @Override
     protected Set<Class<? extends Capability>> expectedCapabilities() {
-        return Set.of(DatasetModel.class, KeyValue.class, ServerResources.class, Analytics.class, TextSearch.class);
+        return Set.of(
+                DatasetModel.class,
+                KeyValue.class,
+                ServerResources.class,
+                Analytics.class,
+                TextSearch.class,
+                Explain.class);
     }
 
     @Override

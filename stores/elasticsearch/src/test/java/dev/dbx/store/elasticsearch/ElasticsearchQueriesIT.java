@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dbx.core.capability.Analytics;
 import dev.dbx.core.query.CacheDrop;
+import dev.dbx.store.testkit.ExplainContract;
 import dev.dbx.store.testkit.QueriesContractIT;
 import dev.dbx.store.testkit.SearchContract;
 import dev.dbx.store.testkit.TpchContract;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * Q12, Q14) answer as published, the 16 others are n/a with a reason; then what is particular to search: no run finds
  * its answer in the shard request cache.
  */
-class ElasticsearchQueriesIT extends QueriesContractIT implements TpchContract, SearchContract {
+class ElasticsearchQueriesIT extends QueriesContractIT implements TpchContract, SearchContract, ExplainContract {
     @Override
     public String storeId() {
         return "elasticsearch";
@@ -82,5 +83,50 @@ class ElasticsearchQueriesIT extends QueriesContractIT implements TpchContract, 
                     .path("memory_size_in_bytes")
                     .asLong(-1);
         }
+    }
+
+    private static final String ORDERS = "dbx-tpch-orders";
+
+    @Override
+    public boolean plansWithoutRunning() {
+        return false;
+    }
+
+    @Override
+    public String joinQuery() {
+        return "GET /" + ORDERS + "/_search\n"
+                + "{\"size\": 0, \"query\": {\"bool\": {\"filter\": [{\"term\": {\"customer.r_name\": \"ASIA\"}},"
+                + " {\"range\": {\"o_orderdate\": {\"gte\": \"1994-01-01\", \"lt\": \"1995-01-01\"}}}]}},"
+                + " \"aggs\": {\"nations\": {\"terms\": {\"field\": \"customer.n_name\"}}}}";
+    }
+
+    @Override
+    public Set<String> joinRelations() {
+        return Set.of(ORDERS);
+    }
+
+    @Override
+    public String keyLookup() {
+        return "GET /" + ORDERS + "/_search\n{\"query\": {\"term\": {\"o_orderkey\": 4242}}}";
+    }
+
+    @Override
+    public String keyLookupRelation() {
+        return ORDERS;
+    }
+
+    @Override
+    public String unindexedFilter() {
+        return "GET /" + ORDERS + "/_search\n{\"query\": {\"match_all\": {}}}";
+    }
+
+    @Override
+    public String unindexedRelation() {
+        return ORDERS;
+    }
+
+    @Override
+    public String badQuery() {
+        return "GET /" + ORDERS + "/_search\n{\"query\": {\"no_such_query\": {}}}";
     }
 }

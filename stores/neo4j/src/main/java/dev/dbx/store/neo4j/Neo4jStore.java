@@ -2,6 +2,7 @@ package dev.dbx.store.neo4j;
 
 import dev.dbx.core.capability.Analytics;
 import dev.dbx.core.capability.DatasetModel;
+import dev.dbx.core.capability.Explain;
 import dev.dbx.core.capability.Graph;
 import dev.dbx.core.capability.KeyValue;
 import dev.dbx.core.capability.TextSearch;
@@ -35,6 +36,7 @@ final class Neo4jStore implements Store {
                 .add(Analytics.class, new CypherQueries(bolt))
                 .add(TextSearch.class, new FulltextSearch(bolt))
                 .add(Graph.class, new Neo4jGraph(bolt))
+                .add(Explain.class, new Neo4jExplain(bolt))
                 .build();
     }
 

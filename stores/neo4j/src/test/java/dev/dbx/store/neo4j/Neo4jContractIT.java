@@ -7,6 +7,7 @@ import dev.dbx.core.DbxException;
 import dev.dbx.core.Uris;
 import dev.dbx.core.capability.Analytics;
 import dev.dbx.core.capability.DatasetModel;
+import dev.dbx.core.capability.Explain;
 import dev.dbx.core.capability.FieldSet;
 import dev.dbx.core.capability.Graph;
 import dev.dbx.core.capability.KeyValue;
@@ -75,7 +76,8 @@ class Neo4jContractIT extends StoreContractIT {
 
     @Override
     protected Set<Class<? extends Capability>> expectedCapabilities() {
-        return Set.of(DatasetModel.class, KeyValue.class, Analytics.class, TextSearch.class, Graph.class);
+        return Set.of(
+                DatasetModel.class, KeyValue.class, Analytics.class, TextSearch.class, Graph.class, Explain.class);
     }
 
     @Override

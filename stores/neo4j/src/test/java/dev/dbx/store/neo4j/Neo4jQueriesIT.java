@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.dbx.core.DbxException;
 import dev.dbx.core.capability.Analytics;
 import dev.dbx.core.query.CacheDrop;
+import dev.dbx.store.testkit.ExplainContract;
 import dev.dbx.store.testkit.GraphContract;
 import dev.dbx.store.testkit.QueriesContractIT;
 import dev.dbx.store.testkit.SearchContract;
@@ -22,7 +23,7 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 
 /** The query capabilities against the local Neo4j holding TPC-H SF 0.01. */
-class Neo4jQueriesIT extends QueriesContractIT implements TpchContract, SearchContract, GraphContract {
+class Neo4jQueriesIT extends QueriesContractIT implements TpchContract, SearchContract, GraphContract, ExplainContract {
     /** A cross product of the line items with themselves: 3.6 billion rows at SF 0.01, minutes of work. */
     private static final String RUNAWAY = "MATCH ()-[a:CONTAINS]->(), ()-[b:CONTAINS]->() RETURN count(*) AS n";
 
@@ -93,5 +94,41 @@ class Neo4jQueriesIT extends QueriesContractIT implements TpchContract, SearchCo
         if (driver != null) {
             driver.close();
         }
+    }
+
+    @Override
+    public String joinQuery() {
+        return "MATCH (r:Region {r_name: 'ASIA'})<-[:IN]-(n:Nation)<-[:IN]-(c:Customer)-[:PLACED]->(o:Order)"
+                + " RETURN n.n_name AS nation, count(o) AS orders ORDER BY orders DESC";
+    }
+
+    @Override
+    public Set<String> joinRelations() {
+        return Set.of("region");
+    }
+
+    @Override
+    public String keyLookup() {
+        return "MATCH (o:Order {o_orderkey: 4242}) RETURN o.o_totalprice";
+    }
+
+    @Override
+    public String keyLookupRelation() {
+        return "Order";
+    }
+
+    @Override
+    public String unindexedFilter() {
+        return "MATCH (o:Order) WHERE o.o_clerk = 'Clerk#000000042' RETURN count(o)";
+    }
+
+    @Override
+    public String unindexedRelation() {
+        return "Order";
+    }
+
+    @Override
+    public String badQuery() {
+        return "MATCH (n RETURN n";
     }
 }

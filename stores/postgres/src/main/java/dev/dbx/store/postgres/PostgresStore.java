@@ -3,7 +3,9 @@ package dev.dbx.store.postgres;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.dbx.core.capability.Analytics;
 import dev.dbx.core.capability.DatasetModel;
+import dev.dbx.core.capability.Explain;
 import dev.dbx.core.capability.Graph;
+import dev.dbx.core.capability.IndexAdvisor;
 import dev.dbx.core.capability.KeyValue;
 import dev.dbx.core.capability.NativeBulkLoad;
 import dev.dbx.core.capability.TextSearch;
@@ -31,6 +33,8 @@ final class PostgresStore extends JdbcStore {
                 .add(Analytics.class, new PostgresAnalytics(sql))
                 .add(TextSearch.class, new PostgresTextSearch(sql))
                 .add(Graph.class, new SqlGraph(sql, PostgresStore.class))
+                .add(Explain.class, new PostgresExplain(sql))
+                .add(IndexAdvisor.class, new PostgresIndexAdvisor(sql))
                 .build();
     }
 

@@ -7,7 +7,9 @@ import dev.dbx.core.DbxException;
 import dev.dbx.core.Uris;
 import dev.dbx.core.capability.Analytics;
 import dev.dbx.core.capability.DatasetModel;
+import dev.dbx.core.capability.Explain;
 import dev.dbx.core.capability.Graph;
+import dev.dbx.core.capability.IndexAdvisor;
 import dev.dbx.core.capability.KeyValue;
 import dev.dbx.core.capability.KeyValueSemantics;
 import dev.dbx.core.capability.KeyValueSession;
@@ -68,7 +70,9 @@ class PostgresContractIT extends SqlStoreContractIT {
                 NativeBulkLoad.class,
                 Analytics.class,
                 TextSearch.class,
-                Graph.class);
+                Graph.class,
+                Explain.class,
+                IndexAdvisor.class);
     }
 
     /** A faulty sync that dropped the key (and the foreign key resting on it) to get a row in twice. */

@@ -3,7 +3,9 @@ package dev.dbx.store.sqlite;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.dbx.core.capability.Analytics;
 import dev.dbx.core.capability.DatasetModel;
+import dev.dbx.core.capability.Explain;
 import dev.dbx.core.capability.Graph;
+import dev.dbx.core.capability.IndexAdvisor;
 import dev.dbx.core.capability.KeyValue;
 import dev.dbx.core.capability.TextSearch;
 import dev.dbx.core.store.Capabilities;
@@ -33,6 +35,8 @@ final class SqliteStore extends JdbcStore {
                 .add(Analytics.class, new SqliteAnalytics(sql))
                 .add(TextSearch.class, new SqliteTextSearch(sql))
                 .add(Graph.class, new SqlGraph(sql, SqliteStore.class))
+                .add(Explain.class, new SqliteExplain(sql))
+                .add(IndexAdvisor.class, new SqliteIndexAdvisor(sql))
                 .build();
     }
 

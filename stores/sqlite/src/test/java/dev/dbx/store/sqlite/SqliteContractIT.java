@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.dbx.core.DbxException;
 import dev.dbx.core.capability.Analytics;
 import dev.dbx.core.capability.DatasetModel;
+import dev.dbx.core.capability.Explain;
 import dev.dbx.core.capability.Graph;
+import dev.dbx.core.capability.IndexAdvisor;
 import dev.dbx.core.capability.KeyValue;
 import dev.dbx.core.capability.KeyValueSemantics;
 import dev.dbx.core.capability.KeyValueSession;
@@ -66,7 +68,14 @@ class SqliteContractIT extends SqlStoreContractIT {
 
     @Override
     protected Set<Class<? extends Capability>> expectedCapabilities() {
-        return Set.of(DatasetModel.class, KeyValue.class, Analytics.class, TextSearch.class, Graph.class);
+        return Set.of(
+                DatasetModel.class,
+                KeyValue.class,
+                Analytics.class,
+                TextSearch.class,
+                Graph.class,
+                Explain.class,
+                IndexAdvisor.class);
     }
 
     /**

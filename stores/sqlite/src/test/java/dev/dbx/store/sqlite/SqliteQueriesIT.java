@@ -1,7 +1,9 @@
 package dev.dbx.store.sqlite;
 
 import dev.dbx.store.jdbc.SqlAnalyticsContract;
+import dev.dbx.store.testkit.ExplainContract;
 import dev.dbx.store.testkit.GraphContract;
+import dev.dbx.store.testkit.IndexAdvisorContract;
 import dev.dbx.store.testkit.QueriesContractIT;
 import dev.dbx.store.testkit.SearchContract;
 import dev.dbx.store.testkit.TpchContract;
@@ -10,11 +12,19 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.Set;
 
 /** The query capabilities against a real SQLite database file holding TPC-H SF 0.01 (the library is the engine). */
 class SqliteQueriesIT extends QueriesContractIT
-        implements TpchContract, SqlAnalyticsContract, SearchContract, GraphContract {
+        implements TpchContract,
+                SqlAnalyticsContract,
+                SearchContract,
+                GraphContract,
+                ExplainContract,
+                IndexAdvisorContract {
     @Override
     public String storeId() {
         return "sqlite";
@@ -45,5 +55,15 @@ class SqliteQueriesIT extends QueriesContractIT
     @Override
     public String keptThroughACacheDrop() {
         return "";
+    }
+
+    @Override
+    public void executeWithOwnClient(String... statements) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + uri().getSchemeSpecificPart());
+                Statement s = c.createStatement()) {
+            for (String sql : statements) {
+                s.execute(sql);
+            }
+        }
     }
 }
