@@ -257,6 +257,11 @@ public final class SearchSuite implements QuerySuite {
         return out;
     }
 
+    @Override
+    public List<SuiteRun> acrossStores(List<SuiteRun> runs) {
+        return withOverlaps(runs);
+    }
+
     /** {@code runs} with each ranking store's overlap ({@link #overlaps}) added to its queries' reasons. */
     public static List<SuiteRun> withOverlaps(List<SuiteRun> runs) {
         Map<String, Overlap> byStoreQuery = new HashMap<>();
