@@ -223,8 +223,8 @@ public final class SearchSuite implements QuerySuite {
 
     /**
      * Each ranking store's top-10 overlap with {@link #REFERENCE_STORE}'s, query by query, from the digests of their
-     * runs of this suite; empty when the reference did not run. Engines that do not rank (a scan in key order) and
-     * queries that did not run on both are left out.
+     * runs of this suite; empty when the reference did not run. Engines that do not rank (a scan in key order),
+     * queries that did not run on both, and queries the reference matched nothing with are left out.
      */
     public static List<Overlap> overlaps(List<SuiteRun> runs) {
         Optional<SuiteRun> reference = runs.stream()
@@ -245,7 +245,10 @@ public final class SearchSuite implements QuerySuite {
             for (QueryResult q : run.queries()) {
                 Ranking theirs = Ranking.parse(q.digest()).orElse(null);
                 Ranking ours = expected.get(q.query());
-                if (theirs == null || ours == null || !theirs.ranked()) {
+                if (theirs == null
+                        || ours == null
+                        || !theirs.ranked()
+                        || ours.top().isEmpty()) {
                     continue;
                 }
                 Set<Long> common = new HashSet<>(ours.top());

@@ -87,6 +87,9 @@ class SearchSuiteTest {
         assertThat(marked.get(1).queries().get(0).reason()).isEqualTo("top-10 overlap with elasticsearch: 3/10");
         assertThat(marked.get(2).queries().get(0).reason()).isNull();
         assertThat(SearchSuite.overlaps(List.of(pg, duck))).isEmpty();
+        // nothing to compare with when the reference matched nothing (a stop word)
+        assertThat(SearchSuite.overlaps(List.of(run("elasticsearch", "matches=0 ranked top="), pg)))
+                .isEmpty();
     }
 
     private static SuiteRun run(String store, String digest) {

@@ -1,5 +1,6 @@
 package dev.dbx.store.mongo;
 
+import com.mongodb.MongoCommandException;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -77,6 +78,9 @@ final class TextQueries implements TextSearch {
                 try {
                     orders().find(Filters.text("probe")).limit(1).first();
                     known = Optional.of("mongo-java-server (MongoDB wire-compatible) builds no text index");
+                } catch (MongoCommandException e) {
+                    known = Optional.of("mongo-java-server (MongoDB wire-compatible), not MongoDB, has no text search:"
+                            + " it answers $text with \"" + e.getErrorMessage() + "\" (" + e.getErrorCodeName() + ")");
                 } catch (MongoException e) {
                     known = Optional.of("mongo-java-server (MongoDB wire-compatible), not MongoDB, has no text search:"
                             + " it answers $text with \"" + e.getMessage() + "\"");
