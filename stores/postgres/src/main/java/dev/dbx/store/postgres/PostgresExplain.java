@@ -95,6 +95,8 @@ final class PostgresExplain implements Explain {
         if (analyze) {
             notes.add("total time is PostgreSQL's planning plus execution time; the statement ran inside a"
                     + " transaction that was rolled back");
+            notes.add("an operator's rows and time are its per-loop figures times its loops: under a Gather they add"
+                    + " up the parallel workers' (so they can exceed the query's time)");
         }
         return new QueryPlan(
                 store, method, analyze, root, total, plan.path("Total Cost").asDouble(), pretty, notes);
