@@ -1,7 +1,9 @@
 package dev.dbx.store.elasticsearch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dbx.core.DbxException;
 import dev.dbx.core.capability.Analytics;
 import dev.dbx.core.query.CacheDrop;
 import dev.dbx.store.testkit.ExplainContract;
@@ -21,7 +23,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The query capabilities against the local OpenSearch holding TPC-H SF 0.01: the six native queries (Q1, Q3, Q6, Q10,
  * Q12, Q14) answer as published, the 16 others are n/a with a reason; then what is particular to search: no run finds
- * its answer in the shard request cache.
+ * its answer in the shard request cache, and a search that passes its timeout is an error, not a partial answer.
  */
 class ElasticsearchQueriesIT extends QueriesContractIT implements TpchContract, SearchContract, ExplainContract {
     @Override
@@ -65,6 +67,14 @@ class ElasticsearchQueriesIT extends QueriesContractIT implements TpchContract, 
         assertThat(requestCacheBytes())
                 .as("the searches bypass the request cache")
                 .isZero();
+    }
+
+    @Test
+    void aSearchThatPassesItsTimeoutIsAnErrorNotAPartialAnswer() {
+        // every shard stops collecting at the body's timeout and answers with what it has, flagged timed_out
+        assertThatThrownBy(() -> analytics().run("tpch", "q01", Duration.ofMillis(1)))
+                .isInstanceOf(DbxException.class)
+                .hasMessageContaining("passed its timeout of 1 ms and the server answered with partial results");
     }
 
     private long requestCacheBytes() throws Exception {
