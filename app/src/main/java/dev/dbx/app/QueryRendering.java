@@ -148,7 +148,7 @@ final class QueryRendering {
                 details.add("not dropped: " + String.join(", ", f.coldStart().kept()));
             }
             String na = f.results().stream()
-                    .filter(q -> !q.ran() && q.reason() != null)
+                    .filter(q -> !q.ran() && q.reason() != null && q.reason().startsWith("n/a"))
                     .map(q -> q.query())
                     .collect(Collectors.joining(","));
             if (!na.isEmpty()) {

@@ -121,7 +121,7 @@ final class QueryTables {
         for (StoreRun r : ran(view)) {
             QueryFigures f = r.queries();
             List<String> na = f.results().stream()
-                    .filter(q -> !q.ran())
+                    .filter(q -> !q.ran() && q.reason() != null && q.reason().startsWith("n/a"))
                     .map(q -> q.query() + " (" + q.reason() + ")")
                     .toList();
             table.row(

@@ -30,7 +30,9 @@ public record QueryFigures(
     }
 
     public long notApplicable() {
-        return results.stream().filter(q -> !q.ran()).count();
+        return results.stream()
+                .filter(q -> !q.ran() && q.reason() != null && q.reason().startsWith("n/a"))
+                .count();
     }
 
     public boolean correct() {

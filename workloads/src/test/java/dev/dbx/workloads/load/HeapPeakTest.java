@@ -49,6 +49,11 @@ class HeapPeakTest {
 
     @Test
     void aResetForgetsWhatCameBefore() {
+        // what other tests in this JVM keep (TPC-H's text pool, cached answers) is the floor, not this test's doing
+        System.gc();
+        long floor = java.lang.management.ManagementFactory.getMemoryMXBean()
+                .getHeapMemoryUsage()
+                .getUsed();
         byte[][] before = new byte[128][];
         for (int i = 0; i < before.length; i++) {
             before[i] = new byte[(int) MIB];
@@ -58,7 +63,7 @@ class HeapPeakTest {
 
         HeapPeak.reset();
 
-        assertThat(HeapPeak.bytes()).isLessThan(128 * MIB);
-        assertThat(HeapPeak.liveBytes()).isLessThan(128 * MIB);
+        assertThat(HeapPeak.bytes()).isLessThan(floor + 128 * MIB);
+        assertThat(HeapPeak.liveBytes()).isLessThan(floor + 128 * MIB);
     }
 }

@@ -40,7 +40,7 @@ final class MongoErrors {
             hint = "the server is slow or overloaded: retry with a longer --timeout";
         } else if (e instanceof MongoOperationTimeoutException || e instanceof MongoExecutionTimeoutException) {
             message = doing + " on " + where + " took longer than its time limit";
-            hint = "retry with a longer --timeout, or a smaller load";
+            hint = "retry with a longer --timeout (--query-timeout for a benchmark's queries), or a smaller load";
         } else if (e instanceof MongoTimeoutException) {
             message = "no MongoDB server answered at " + where + " within " + seconds(timeout);
             hint =
