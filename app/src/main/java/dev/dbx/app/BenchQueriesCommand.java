@@ -40,12 +40,14 @@ import picocli.CommandLine.Spec;
 @Command(
         mixinStandardHelpOptions = true,
         description = {
-            "Runs on each store in turn; the run is stored (dbx runs, dbx report, dbx compare).",
-            "Each query runs --runs times: the first cold (after the store's caches and the OS page cache are",
-            "dropped where dbx can; the run says what it could not), the fastest of the others is its hot time.",
-            "A wrong answer or a failure fails that query whatever its time; a query a store cannot express is n/a.",
-            "A store is (re)loaded with TPC-H at --scale first unless it holds exactly that, loaded by dbx.",
-            "Exits 1 on a wrong answer or a failed store; 2 on bad input."
+            "Runs on each store in turn; the run is stored (dbx runs, dbx report, dbx",
+            "compare). Each query runs --runs times: the first cold (after the store's",
+            "caches and the OS page cache are dropped where dbx can; the run says what it",
+            "could not), the fastest of the others is its hot time. A wrong answer or a",
+            "failure fails that query whatever its time; a query a store cannot express is",
+            "n/a. A store is (re)loaded with TPC-H at --scale first unless it holds exactly",
+            "that, loaded by dbx. Exits 1 on a wrong answer or a failed store; 2 on bad",
+            "input."
         })
 final class BenchQueriesCommand implements Callable<Integer> {
     @ParentCommand

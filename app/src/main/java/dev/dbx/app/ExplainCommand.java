@@ -15,11 +15,13 @@ import picocli.CommandLine.ParentCommand;
         name = "explain",
         mixinStandardHelpOptions = true,
         description = {
-            "The engine's own plan for one query, summarised: each operator with the relation and index it reads,",
-            "whether an index or a full scan answered it, estimated and actual rows, and time where the engine gives",
-            "it. PostgreSQL: EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON); SQLite: EXPLAIN QUERY PLAN (and a timed run);",
-            "DuckDB: EXPLAIN (ANALYZE, FORMAT JSON). The query runs (inside a transaction rolled back) unless",
-            "--no-analyze. A store without a planner to ask says so.",
+            "The engine's own plan for one query, summarised: each operator with the",
+            "relation and index it reads, whether an index or a full scan answered it,",
+            "estimated and actual rows, and time where the engine gives it. PostgreSQL:",
+            "EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON); SQLite: EXPLAIN QUERY PLAN (and a",
+            "timed run); DuckDB: EXPLAIN (ANALYZE, FORMAT JSON). The query runs (inside a",
+            "transaction rolled back) unless --no-analyze. A store without a planner to ask",
+            "says so.",
             "",
             "  dbx explain --store postgres --workload tpch --query q05",
             "  dbx explain --store sqlite --text \"SELECT * FROM orders WHERE o_custkey = 7\" --raw"
