@@ -88,7 +88,9 @@ final class QueryRendering {
         if (!ran.isEmpty()) {
             table.print(out);
         }
-        out.println("  hot: the fastest of runs 2.." + run.config().getOrDefault("runs", "3")
+        String runs = run.config().getOrDefault("runs", "3");
+        out.println("  hot: "
+                + (runs.equals("2") ? "run 2" : runs.equals("1") ? "none (one run)" : "the fastest of runs 2.." + runs)
                 + "; cold: the first run; scores over each store's correct queries only (they differ when the sets"
                 + " differ)");
         for (StoreRun r : run.results()) {
