@@ -74,31 +74,6 @@ public record SuiteRun(
                 && streamWrong == 0;
     }
 
-    public long wrongQueries() {
-        return queries.stream().filter(q -> Boolean.FALSE.equals(q.correct())).count();
-    }
-
-    /** Geometric mean of the hot times of the queries answered correctly, in ms; null when none was. */
-    public Double hotScore() {
-        return Scores.geometricMean(queries.stream()
-                .filter(q -> Boolean.TRUE.equals(q.correct()))
-                .map(QueryResult::hotMs)
-                .toList());
-    }
-
-    /** Geometric mean of the cold times of the queries answered correctly, in ms; null when none was. */
-    public Double coldScore() {
-        return Scores.geometricMean(queries.stream()
-                .filter(q -> Boolean.TRUE.equals(q.correct()))
-                .map(QueryResult::coldMs)
-                .toList());
-    }
-
-    /** Queries per hour in the throughput test, or null when it did not run. */
-    public Double queriesPerHour() {
-        return streamsMs == null || streamsMs <= 0 ? null : streamQueries * 3_600_000.0 / streamsMs;
-    }
-
     /** As a stored store run: the query figures attached, no operation mix. */
     public StoreRun toStoreRun(int runs) {
         long measured = 0;
