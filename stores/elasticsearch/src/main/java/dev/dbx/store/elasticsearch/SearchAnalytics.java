@@ -354,6 +354,22 @@ final class SearchAnalytics implements Analytics {
     }
 
     /** The requests of one run of a query, sharing its limit. */
+    /** {@code answer} if the search answered in full; an error if it timed out (partial results) or a shard failed. */
+    static JsonNode complete(JsonNode answer, String doing, Duration timeout) {
+        if (answer.path("timed_out").asBoolean(false)) {
+            throw new DbxException(
+                    "elasticsearch: " + doing + " passed its timeout of " + seconds(timeout)
+                            + " and the server answered with partial results",
+                    "a longer timeout may help");
+        }
+        JsonNode shards = answer.path("_shards");
+        if (shards.path("failed").asInt(0) > 0) {
+            throw new DbxException("elasticsearch: " + doing + " failed on "
+                    + shards.path("failed").asInt() + " shard(s): " + shards.path("failures"));
+        }
+        return answer;
+    }
+
     private final class Search {
         private final JsonNode spec;
         private final Duration timeout;
@@ -392,18 +408,7 @@ final class SearchAnalytics implements Analytics {
                             .parameter("request_cache", "false")
                             .within(Duration.ofMillis(left).plus(GRACE)),
                     "running " + doing);
-            if (answer.path("timed_out").asBoolean(false)) {
-                throw new DbxException(
-                        "elasticsearch: " + doing + " passed its timeout of " + seconds(timeout)
-                                + " and the server answered with partial results",
-                        "a longer timeout may help");
-            }
-            JsonNode shards = answer.path("_shards");
-            if (shards.path("failed").asInt(0) > 0) {
-                throw new DbxException("elasticsearch: " + doing + " failed on "
-                        + shards.path("failed").asInt() + " shard(s): " + shards.path("failures"));
-            }
-            return answer;
+            return complete(answer, doing, timeout);
         }
 
         /** Hands every bucket of the composite aggregation {@code agg} of body {@code name} over, page by page. */

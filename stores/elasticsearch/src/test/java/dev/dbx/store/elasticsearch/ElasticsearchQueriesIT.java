@@ -1,7 +1,6 @@
 package dev.dbx.store.elasticsearch;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dbx.core.DbxException;
 import dev.dbx.core.capability.Analytics;
@@ -70,11 +69,18 @@ class ElasticsearchQueriesIT extends QueriesContractIT implements TpchContract, 
     }
 
     @Test
-    void aSearchThatPassesItsTimeoutIsAnErrorNotAPartialAnswer() {
-        // every shard stops collecting at the body's timeout and answers with what it has, flagged timed_out
-        assertThatThrownBy(() -> analytics().run("tpch", "q01", Duration.ofMillis(1)))
-                .isInstanceOf(DbxException.class)
-                .hasMessageContaining("passed its timeout of 1 ms and the server answered with partial results");
+    void aSearchThatPassesItsTimeoutIsAnErrorNotAPartialAnswer() throws Exception {
+        // whether Q1 passes 1 ms depends on the machine: either it fails saying so, or its answer is the full one
+        Object full = analytics().run("tpch", "q01", Duration.ofSeconds(30));
+        Object fast;
+        try {
+            fast = analytics().run("tpch", "q01", Duration.ofMillis(1));
+        } catch (DbxException e) {
+            assertThat(e)
+                    .hasMessageContaining("passed its timeout of 1 ms and the server answered with partial results");
+            return;
+        }
+        assertThat(fast).as("an answer within 1 ms is the whole answer").isEqualTo(full);
     }
 
     private long requestCacheBytes() throws Exception {
