@@ -41,7 +41,8 @@ import picocli.CommandLine.ScopeType;
             ReportCommand.class,
             SecretCommand.class,
             ExplainCommand.class,
-            AdviseCommand.class
+            AdviseCommand.class,
+            SyncCommand.class
         },
         footer = {
             "",
