@@ -2,6 +2,7 @@ package dev.dbx.store.jdbc;
 
 import dev.dbx.core.DbxException;
 import dev.dbx.core.capability.Sink;
+import dev.dbx.core.dataset.Column;
 import dev.dbx.core.dataset.Dataset;
 import dev.dbx.core.dataset.Entity;
 import dev.dbx.core.sync.Change;
@@ -118,7 +119,7 @@ public class SqlSink implements Sink {
             int pending = 0;
             for (List<Object> values : keys) {
                 for (int j = 0; j < key.size(); j++) {
-                    model.bind(ps, j + 1, table.column(key.get(j)), values.get(j));
+                    bindKey(ps, j + 1, table.column(key.get(j)), values.get(j));
                 }
                 ps.addBatch();
                 if (++pending == JDBC_BATCH) {
@@ -130,6 +131,11 @@ public class SqlSink implements Sink {
                 ps.executeBatch();
             }
         }
+    }
+
+    /** Binds a key value the way the store's model binds it when it loads. */
+    protected final void bindKey(PreparedStatement ps, int index, Column column, Object value) throws SQLException {
+        model.bind(ps, index, column, value);
     }
 
     private void write(Connection c, Entity table, List<Object[]> rows) throws SQLException {
