@@ -1,5 +1,6 @@
 package dev.dbx.store.duckdb;
 
+import dev.dbx.core.dataset.Column;
 import dev.dbx.core.dataset.Entity;
 import dev.dbx.store.jdbc.SqlConnections;
 import dev.dbx.store.jdbc.SqlDatasetModel;
@@ -9,17 +10,21 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
 /**
  * DuckDB's sink. Its TPC-H tables have no key (see the schema: an ART index would slow the load and every write, and
  * no query uses it), so there is no {@code ON CONFLICT} to upsert with: the rows of every changed key are deleted, then
- * the upserted rows inserted, in one transaction per batch. Without an index a {@code DELETE ... WHERE key = ?} is a
- * scan of the key columns, so the keys go {@value #KEYS_PER_DELETE} at a time into one {@code DELETE ... USING
- * (VALUES ...)}: a hash join, one scan per {@value #KEYS_PER_DELETE} keys.
+ * the upserted rows inserted, in one transaction per batch. DuckDB's JDBC batches run their statements one by one, and
+ * without an index a {@code DELETE ... WHERE key = ?} scans the key columns; so statements carry many rows: the keys go
+ * {@value #KEYS_PER_DELETE} at a time into one {@code DELETE ... USING (VALUES ...)} (a hash join, one scan), the rows
+ * {@value #ROWS_PER_INSERT} at a time into one {@code INSERT ... VALUES (...), (...)}. A statement for a full chunk is
+ * prepared once per table and batch, and one more for the last, shorter chunk.
  */
 final class DuckdbSink extends SqlSink {
     private static final int KEYS_PER_DELETE = 1_000;
+    private static final int ROWS_PER_INSERT = 100;
 
     DuckdbSink(SqlConnections sql, SqlDatasetModel model) {
         super(sql, model, Writes.DELETE_THEN_INSERT);
@@ -27,27 +32,40 @@ final class DuckdbSink extends SqlSink {
 
     @Override
     public String method() {
-        return "DELETE ... USING (VALUES keys) of every changed key (" + KEYS_PER_DELETE
-                + " keys a statement), then INSERT in JDBC batches; the last change of each key, one transaction per"
-                + " batch";
+        return "DELETE ... USING (VALUES keys) of every changed key (" + KEYS_PER_DELETE + " keys a statement), then"
+                + " multi-row INSERTs (" + ROWS_PER_INSERT + " rows a statement); the last change of each key, one"
+                + " transaction per batch";
     }
 
     @Override
     protected void deleteKeys(Connection c, Entity table, List<List<Object>> keys) throws SQLException {
+        List<Column> key = table.primaryKey().stream().map(table::column).toList();
+        inChunks(c, keys, KEYS_PER_DELETE, n -> deleteSql(table, n), key);
+    }
+
+    @Override
+    protected void writeRows(Connection c, Entity table, List<Object[]> rows) throws SQLException {
+        inChunks(c, rows.stream().map(List::of).toList(), ROWS_PER_INSERT, n -> insertSql(table, n), table.columns());
+    }
+
+    /** Runs {@code sql(n)} once per chunk of {@code per} tuples, each tuple's values bound as {@code columns}. */
+    private void inChunks(
+            Connection c, List<List<Object>> tuples, int per, IntFunction<String> sql, List<Column> columns)
+            throws SQLException {
         PreparedStatement full = null;
         try {
-            for (int from = 0; from < keys.size(); from += KEYS_PER_DELETE) {
-                List<List<Object>> some = keys.subList(from, Math.min(keys.size(), from + KEYS_PER_DELETE));
-                boolean isFull = some.size() == KEYS_PER_DELETE;
+            for (int from = 0; from < tuples.size(); from += per) {
+                List<List<Object>> chunk = tuples.subList(from, Math.min(tuples.size(), from + per));
+                boolean isFull = chunk.size() == per;
                 if (isFull && full == null) {
-                    full = c.prepareStatement(deleteSql(table, KEYS_PER_DELETE));
+                    full = c.prepareStatement(sql.apply(per));
                 }
-                PreparedStatement ps = isFull ? full : c.prepareStatement(deleteSql(table, some.size()));
+                PreparedStatement ps = isFull ? full : c.prepareStatement(sql.apply(chunk.size()));
                 try {
                     int p = 1;
-                    for (List<Object> key : some) {
-                        for (int j = 0; j < key.size(); j++) {
-                            bindKey(ps, p++, table.column(table.primaryKey().get(j)), key.get(j));
+                    for (List<Object> tuple : chunk) {
+                        for (int j = 0; j < columns.size(); j++) {
+                            bindValue(ps, p++, columns.get(j), tuple.get(j));
                         }
                     }
                     ps.executeUpdate();
@@ -67,9 +85,19 @@ final class DuckdbSink extends SqlSink {
     /** {@code DELETE FROM t USING (VALUES (?, ?), ...) AS k (k1, k2) WHERE t.k1 = k.k1 AND t.k2 = k.k2}. */
     static String deleteSql(Entity table, int keys) {
         List<String> key = table.primaryKey();
-        String one = key.stream().map(k -> "?").collect(Collectors.joining(", ", "(", ")"));
         String on = key.stream().map(k -> table.name() + "." + k + " = k." + k).collect(Collectors.joining(" AND "));
-        return "DELETE FROM " + table.name() + " USING (VALUES " + String.join(", ", Collections.nCopies(keys, one))
-                + ") AS k (" + String.join(", ", key) + ") WHERE " + on;
+        return "DELETE FROM " + table.name() + " USING (VALUES " + tuples(key.size(), keys) + ") AS k ("
+                + String.join(", ", key) + ") WHERE " + on;
+    }
+
+    /** {@code INSERT INTO t (c1, ...) VALUES (?, ...), (?, ...)} for {@code rows} rows. */
+    static String insertSql(Entity table, int rows) {
+        return "INSERT INTO " + table.name() + " (" + String.join(", ", table.columnNames()) + ") VALUES "
+                + tuples(table.columns().size(), rows);
+    }
+
+    private static String tuples(int width, int count) {
+        String one = Collections.nCopies(width, "?").stream().collect(Collectors.joining(", ", "(", ")"));
+        return String.join(", ", Collections.nCopies(count, one));
     }
 }

@@ -80,7 +80,7 @@ public class SqlSink implements Sink {
                     for (Entity entity : order) {
                         Map<List<Object>, Change> rows = last.get(entity.name());
                         if (rows != null) {
-                            write(c, entity, upserts(rows.values()));
+                            writeRows(c, entity, upserts(rows.values()));
                         }
                     }
                     c.commit();
@@ -119,7 +119,7 @@ public class SqlSink implements Sink {
             int pending = 0;
             for (List<Object> values : keys) {
                 for (int j = 0; j < key.size(); j++) {
-                    bindKey(ps, j + 1, table.column(key.get(j)), values.get(j));
+                    bindValue(ps, j + 1, table.column(key.get(j)), values.get(j));
                 }
                 ps.addBatch();
                 if (++pending == JDBC_BATCH) {
@@ -133,12 +133,16 @@ public class SqlSink implements Sink {
         }
     }
 
-    /** Binds a key value the way the store's model binds it when it loads. */
-    protected final void bindKey(PreparedStatement ps, int index, Column column, Object value) throws SQLException {
+    /** Binds a value the way the store's model binds it when it loads. */
+    protected final void bindValue(PreparedStatement ps, int index, Column column, Object value) throws SQLException {
         model.bind(ps, index, column, value);
     }
 
-    private void write(Connection c, Entity table, List<Object[]> rows) throws SQLException {
+    /**
+     * Writes the upserted rows of {@code table}: for {@link Writes#UPSERT} as {@link #upsertSql}, else as plain
+     * INSERTs (their keys' old rows are gone by now); one prepared statement in JDBC batches.
+     */
+    protected void writeRows(Connection c, Entity table, List<Object[]> rows) throws SQLException {
         if (rows.isEmpty()) {
             return;
         }
