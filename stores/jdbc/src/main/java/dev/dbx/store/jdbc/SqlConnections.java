@@ -55,6 +55,16 @@ public final class SqlConnections {
         return false;
     }
 
+    /**
+     * Closes {@code connection} for good instead of giving it back to the pool: for a connection whose session state
+     * could not be put back. Without a HikariCP pool, closing it is all there is to do.
+     */
+    public void evict(Connection connection) {
+        if (dataSource instanceof HikariDataSource pool) {
+            pool.evictConnection(connection);
+        }
+    }
+
     /** Runs {@code sql} and returns the first column of the first row as text. */
     public String queryString(String sql) {
         try (Connection c = connection();

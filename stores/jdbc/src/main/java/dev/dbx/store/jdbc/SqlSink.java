@@ -63,38 +63,63 @@ public class SqlSink implements Sink {
         if (last.isEmpty()) {
             return;
         }
-        List<Entity> order = dataset.entities();
         try (Connection c = sql.connection()) {
             beforeTransaction(c);
+            Exception failure = null;
             try {
                 c.setAutoCommit(false);
-                try {
-                    // children before parents for deletes, parents before children for inserts: what foreign keys
-                    // checked at once would want, where a store keeps them
-                    for (int i = order.size() - 1; i >= 0; i--) {
-                        Map<List<Object>, Change> rows = last.get(order.get(i).name());
-                        if (rows != null) {
-                            deleteKeys(c, order.get(i), keysToDelete(rows.values()));
-                        }
-                    }
-                    for (Entity entity : order) {
-                        Map<List<Object>, Change> rows = last.get(entity.name());
-                        if (rows != null) {
-                            writeRows(c, entity, upserts(rows.values()));
-                        }
-                    }
-                    c.commit();
-                } catch (SQLException | RuntimeException e) {
-                    rollback(c, e);
-                    throw e;
-                }
+                applyAll(c, dataset.entities(), last);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                failure = e;
+                rollback(c, e);
+                throw e;
             } finally {
-                c.setAutoCommit(true);
-                afterTransaction(c);
+                restore(c, failure);
             }
         } catch (SQLException e) {
-            throw SqlErrors.of(
+            DbxException failed = SqlErrors.of(
                     sql.storeId(), "applying a batch of " + changes.size() + " changes to " + dataset.name(), e);
+            throw new DbxException(
+                    failed.getMessage(),
+                    "the batch was rolled back; the " + dataset.name()
+                            + " dataset's tables must exist (dbx load or a full" + " sync makes them)",
+                    e);
+        }
+    }
+
+    private void applyAll(Connection c, List<Entity> order, Map<String, Map<List<Object>, Change>> last)
+            throws SQLException {
+        // children before parents for deletes, parents before children for inserts: what foreign keys checked at
+        // once would want, where a store keeps them
+        for (int i = order.size() - 1; i >= 0; i--) {
+            Map<List<Object>, Change> rows = last.get(order.get(i).name());
+            if (rows != null) {
+                deleteKeys(c, order.get(i), keysToDelete(rows.values()));
+            }
+        }
+        for (Entity entity : order) {
+            Map<List<Object>, Change> rows = last.get(entity.name());
+            if (rows != null) {
+                writeRows(c, entity, upserts(rows.values()));
+            }
+        }
+    }
+
+    /**
+     * Gives the connection back as the pool handed it out; one that cannot be restored is evicted from the pool, never
+     * handed out again with the batch's settings. A failure here never hides the batch's own.
+     */
+    private void restore(Connection c, Exception failure) throws SQLException {
+        try {
+            c.setAutoCommit(true);
+            afterTransaction(c);
+        } catch (SQLException | RuntimeException e) {
+            sql.evict(c);
+            if (failure == null) {
+                throw e;
+            }
+            failure.addSuppressed(e);
         }
     }
 
