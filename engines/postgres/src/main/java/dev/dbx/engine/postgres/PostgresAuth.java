@@ -141,7 +141,8 @@ final class PostgresAuth {
     /**
      * Creates the roles unless they exist, and sets their attributes and passwords (idempotent). {@code dbx} gets
      * nothing a superuser has; {@code dbx_replication} is a member of {@code dbx} (with its privileges, not its
-     * ownership of anything new it makes: it only reads and publishes).
+     * ownership of anything new it makes: it only reads and publishes). {@code dbx} may set
+     * {@code session_replication_role}, which a sync into this PostgreSQL uses.
      */
     static String rolesSql(String secret) {
         return "DO $$ BEGIN"
@@ -157,6 +158,9 @@ final class PostgresAuth {
                 + " WITH LOGIN REPLICATION NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS PASSWORD "
                 + literal(verifier(secret)) + ";\n\n"
                 + "GRANT " + quote(USER) + " TO " + quote(REPLICATION_USER) + " WITH INHERIT TRUE, SET FALSE;\n\n"
+                // what a sync into this PostgreSQL needs to skip foreign-key triggers (as logical replication does) in
+                // its own sessions; dbx owns the tables and could drop their constraints anyway
+                + "GRANT SET ON PARAMETER session_replication_role TO " + quote(USER) + ";\n\n"
                 + "ALTER ROLE " + quote(PostgresDataDirectory.SUPERUSER) + " WITH PASSWORD " + literal(verifier(secret))
                 + ";\n\n";
     }

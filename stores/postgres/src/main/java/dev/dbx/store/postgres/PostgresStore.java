@@ -8,6 +8,7 @@ import dev.dbx.core.capability.Graph;
 import dev.dbx.core.capability.IndexAdvisor;
 import dev.dbx.core.capability.KeyValue;
 import dev.dbx.core.capability.NativeBulkLoad;
+import dev.dbx.core.capability.Sink;
 import dev.dbx.core.capability.TextSearch;
 import dev.dbx.core.store.Capabilities;
 import dev.dbx.core.store.ServerIdentity;
@@ -17,7 +18,8 @@ import dev.dbx.store.jdbc.SqlGraph;
 
 /**
  * PostgreSQL through pgjdbc and a HikariCP pool: its model of the datasets ({@link PostgresDatasetModel}), the YCSB
- * usertable ({@link PostgresKeyValue}) and {@code psql \copy} as the native loader ({@link PostgresNativeLoad}).
+ * usertable ({@link PostgresKeyValue}), {@code psql \copy} as the native loader ({@link PostgresNativeLoad}) and
+ * change events applied by key ({@link PostgresSink}), for a PostgreSQL that is a sync target.
  */
 final class PostgresStore extends JdbcStore {
     private final HikariDataSource pool;
@@ -26,8 +28,9 @@ final class PostgresStore extends JdbcStore {
     PostgresStore(StoreConfig config, HikariDataSource pool) {
         super(config, pool);
         this.pool = pool;
+        PostgresDatasetModel model = new PostgresDatasetModel(sql);
         this.capabilities = Capabilities.builder()
-                .add(DatasetModel.class, new PostgresDatasetModel(sql))
+                .add(DatasetModel.class, model)
                 .add(KeyValue.class, new PostgresKeyValue(sql))
                 .add(NativeBulkLoad.class, new PostgresNativeLoad(config.uri()))
                 .add(Analytics.class, new PostgresAnalytics(sql))
@@ -35,6 +38,7 @@ final class PostgresStore extends JdbcStore {
                 .add(Graph.class, new SqlGraph(sql, PostgresStore.class))
                 .add(Explain.class, new PostgresExplain(sql))
                 .add(IndexAdvisor.class, new PostgresIndexAdvisor(sql))
+                .add(Sink.class, new PostgresSink(sql, model))
                 .build();
     }
 
