@@ -13,6 +13,7 @@ import dev.dbx.core.capability.KeyValue;
 import dev.dbx.core.capability.KeyValueSemantics;
 import dev.dbx.core.capability.KeyValueSession;
 import dev.dbx.core.capability.ServerResources;
+import dev.dbx.core.capability.Sink;
 import dev.dbx.core.capability.TextSearch;
 import dev.dbx.core.dataset.Checksum;
 import dev.dbx.core.dataset.Column;
@@ -73,7 +74,8 @@ class ElasticsearchContractIT extends StoreContractIT {
                 ServerResources.class,
                 Analytics.class,
                 TextSearch.class,
-                Explain.class);
+                Explain.class,
+                Sink.class);
     }
 
     @Override
