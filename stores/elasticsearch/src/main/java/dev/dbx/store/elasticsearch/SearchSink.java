@@ -1,6 +1,8 @@
 package dev.dbx.store.elasticsearch;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.dbx.core.DbxException;
 import dev.dbx.core.capability.Sink;
 import dev.dbx.core.dataset.Column;
 import dev.dbx.core.dataset.Dataset;
@@ -90,6 +92,7 @@ final class SearchSink implements Sink {
         if (facts != null) {
             facts.overlay(changes);
         }
+        requireIndices(dataset, changes);
         Set<String> written = new LinkedHashSet<>();
         String doing = "applying " + changes.size() + " changes to the " + dataset.name() + " indices";
         BulkWriter.Purpose purpose = new BulkWriter.Purpose(
@@ -107,6 +110,23 @@ final class SearchSink implements Sink {
         refresh(written);
         if (facts != null) {
             updateStoredFacts(dataset, changes, facts);
+        }
+    }
+
+    /**
+     * Refuses the batch when an index it writes is missing: a bulk item would create it with a guessed mapping. One
+     * request for all of them (a HEAD of several indices finds them all or answers 404).
+     */
+    private void requireIndices(Dataset dataset, List<Change> changes) {
+        Set<String> indices = new LinkedHashSet<>();
+        changes.forEach(c -> indices.add(IndexLayout.index(dataset, c.entity())));
+        String names = String.join(",", indices);
+        if (!client.send(EsRequest.head("/" + names), "checking for " + names, 404)
+                .ok()) {
+            throw new DbxException(
+                    "an index the changes go to is missing on "
+                            + client.endpoint().redacted() + " (one of " + names + ")",
+                    "create the " + dataset.name() + " schema first (dbx load, or a full sync)");
         }
     }
 
@@ -302,7 +322,14 @@ final class SearchSink implements Sink {
         EsRequest request =
                 EsRequest.json("POST", "/" + index + "/_update_by_query", body).slow();
         request.parameter("refresh", "true");
-        client.call(request, "updating the customer facts of the orders in " + index);
+        String doing = "updating the customer facts of the orders in " + index;
+        JsonNode reply = client.call(request, doing);
+        if (!reply.path("failures").isEmpty()) {
+            throw new DbxException(
+                    doing + ": " + reply.path("failures").size() + " order(s) failed, the first: "
+                            + reply.path("failures").get(0),
+                    "apply the batch again (its changes are idempotent) once the cause is fixed");
+        }
     }
 
     private static void terms(JsonGenerator g, String field, Set<Long> keys) throws IOException {

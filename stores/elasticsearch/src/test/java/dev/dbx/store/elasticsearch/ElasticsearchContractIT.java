@@ -277,6 +277,20 @@ class ElasticsearchContractIT extends StoreContractIT {
             model.load(lineitems(List.<Object[]>of(added)));
             assertThat(model.count(tpch, lineitem)).isEqualTo(generated + 1);
 
+            // the same line changed replaces the one with its line number: never held twice
+            Object[] changed = added.clone();
+            changed[lineitem.indexOf("l_comment")] = "changed after it was added";
+            model.load(lineitems(List.<Object[]>of(changed)));
+            assertThat(model.count(tpch, lineitem)).isEqualTo(generated + 1);
+            assertThat(get("/dbx-tpch-orders/_doc/1")
+                            .path("_source")
+                            .path("lineitems")
+                            .findValuesAsText("l_comment"))
+                    .contains("changed after it was added")
+                    .hasSize(7);
+            model.load(lineitems(List.<Object[]>of(added))); // and back, as expected holds it
+            assertSameRows(model, tpch, expected);
+
             // rows of two orders interleaved: each order gets its own, whatever their order
             List<Object[]> orderTwo = linesOf(source, 2);
             List<Object[]> orderThree = linesOf(source, 3);

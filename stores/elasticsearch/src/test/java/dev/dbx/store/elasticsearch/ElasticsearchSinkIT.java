@@ -1,9 +1,14 @@
 package dev.dbx.store.elasticsearch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dbx.core.DbxException;
+import dev.dbx.core.capability.DatasetModel;
+import dev.dbx.core.capability.Sink;
+import dev.dbx.core.dataset.TpchSchema;
 import dev.dbx.store.testkit.SinkContractIT;
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -61,6 +66,18 @@ class ElasticsearchSinkIT extends SinkContractIT {
                 "/" + ORDERS + "/_update/" + order.path("_id").asText() + "?refresh=true",
                 "{\"doc\": {\"customer\": {\"n_name\": \"STALE\"}}}");
         assertThat(staleFacts()).containsExactly("order " + order.path("_id").asText());
+    }
+
+    @Test
+    @Order(6)
+    void changesToADatasetWithoutItsIndicesAreRefused() {
+        store().require(DatasetModel.class).drop(TpchSchema.DATASET);
+        assertThatThrownBy(() -> store().require(Sink.class).apply(TpchSchema.DATASET, script().first()))
+                .isInstanceOf(DbxException.class)
+                .hasMessageContaining("an index the changes go to is missing");
+        assertThat(get("/_cat/indices?format=json").findValuesAsText("index"))
+                .as("no index made with a guessed mapping")
+                .noneMatch(i -> i.startsWith("dbx-tpch-"));
     }
 
     /** The orders whose {@code customer} object is not what the customer, nation and region indices say. */
