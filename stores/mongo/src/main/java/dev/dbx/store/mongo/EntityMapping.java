@@ -115,6 +115,16 @@ final class EntityMapping {
         return fields;
     }
 
+    /** The column naming an embedded row within its parent (a line item's l_linenumber). */
+    String elementKeyColumn() {
+        for (int i : entity.primaryKeyIndexes()) {
+            if (i != parentKeyIndex) {
+                return entity.columns().get(i).name();
+            }
+        }
+        throw new DbxException("mongo mapping: " + entity.name() + " has no key column besides its parent's");
+    }
+
     /**
      * What picks an embedded row's element out of its parent's array: its key columns other than the parent key,
      * e.g. {@code {l_linenumber: 3}} (a {@code $pull} condition).

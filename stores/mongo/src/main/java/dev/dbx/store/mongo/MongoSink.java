@@ -8,11 +8,13 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateManyModel;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
+import dev.dbx.core.DbxException;
 import dev.dbx.core.capability.Sink;
 import dev.dbx.core.dataset.Dataset;
 import dev.dbx.core.sync.Change;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +56,7 @@ final class MongoSink implements Sink {
             EntityMapping home = mapping.home(mapping.of(change.entity()));
             byHome.computeIfAbsent(home.entity().name(), n -> new ArrayList<>()).add(change);
         }
+        requireCollections(mapping, byHome.keySet());
         // read lazily, after the collection copied from has had its own writes (it comes earlier in the mapping)
         ReferenceCopies copies = ReferenceCopies.from(database, mapping);
         Map<String, Set<Object>> changedIds = new HashMap<>();
@@ -64,6 +67,21 @@ final class MongoSink implements Sink {
                     () -> write(
                             mapping, home, byHome.getOrDefault(home.entity().name(), List.of()), copies, changedIds));
             changedIds.put(home.entity().name(), changed);
+        }
+    }
+
+    /** Refuses the batch when a collection it writes is missing: an upsert would make it without its validator. */
+    private void requireCollections(DatasetMapping mapping, Set<String> entities) {
+        Set<String> existing = calls.call(
+                "listing collections", () -> database.listCollectionNames().into(new HashSet<>()));
+        for (String entity : entities) {
+            String collection = mapping.of(mapping.dataset().entity(entity)).collection();
+            if (!existing.contains(collection)) {
+                throw new DbxException(
+                        "the " + collection + " collection the changes go to is missing in database "
+                                + database.getName(),
+                        "create the " + mapping.dataset().name() + " schema first (dbx load, or a full sync)");
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.dbx.store.mongo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.client.MongoClient;
@@ -8,6 +9,10 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
+import dev.dbx.core.DbxException;
+import dev.dbx.core.capability.DatasetModel;
+import dev.dbx.core.capability.Sink;
+import dev.dbx.core.dataset.TpchSchema;
 import dev.dbx.store.testkit.SinkContractIT;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -56,6 +61,17 @@ class MongoSinkIT extends SinkContractIT {
             return staleCopies(db);
         });
         assertThat(stale).containsExactly("customers 2");
+    }
+
+    @Test
+    @Order(6)
+    void changesToADatasetWithoutItsCollectionsAreRefused() {
+        store().require(DatasetModel.class).drop(TpchSchema.DATASET);
+        assertThatThrownBy(() -> store().require(Sink.class).apply(TpchSchema.DATASET, script().first()))
+                .isInstanceOf(DbxException.class)
+                .hasMessageContaining("collection the changes go to is missing");
+        List<String> collections = withDatabase(db -> db.listCollectionNames().into(new ArrayList<>()));
+        assertThat(collections).as("nothing made without its validator").doesNotContain("regions", "orders");
     }
 
     /** The documents whose copy of a nation or region is not the referenced document's fields. */
