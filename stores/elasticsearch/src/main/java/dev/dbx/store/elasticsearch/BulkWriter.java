@@ -79,6 +79,7 @@ final class BulkWriter implements AutoCloseable {
         this(client, index, inFlight, Purpose.load(index));
     }
 
+    /** @param index the index every item goes to, or null when each item names its own */
     BulkWriter(EsClient client, String index, int inFlight, Purpose purpose) {
         this.client = client;
         this.index = index;
@@ -88,7 +89,7 @@ final class BulkWriter implements AutoCloseable {
         this.permits = new Semaphore(inFlight);
         AtomicInteger n = new AtomicInteger();
         this.senders = Executors.newFixedThreadPool(inFlight, r -> {
-            Thread t = new Thread(r, "dbx-es-bulk-" + index + "-" + n.incrementAndGet());
+            Thread t = new Thread(r, "dbx-es-bulk-" + (index == null ? "indices" : index) + "-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
@@ -97,7 +98,22 @@ final class BulkWriter implements AutoCloseable {
 
     /** Adds a document with id {@code id}; sends a body when it is full. */
     void add(String id, Document document) {
-        append("index", id, document);
+        append("index", null, id, document);
+    }
+
+    /** Indexes (creates or replaces) document {@code id} of {@code index}: for a writer of several indices. */
+    void add(String index, String id, Document document) {
+        append("index", index, id, document);
+    }
+
+    /** Updates document {@code id} of {@code index} with what {@code body} writes: for a writer of several indices. */
+    void update(String index, String id, Document body) {
+        append("update", index, id, body);
+    }
+
+    /** Deletes document {@code id} of {@code index} (a missing one is no error): for a writer of several indices. */
+    void delete(String index, String id) {
+        append("delete", index, id, null);
     }
 
     /**
@@ -105,13 +121,13 @@ final class BulkWriter implements AutoCloseable {
      * upsert, so a missing document fails the load.
      */
     void update(String id, Document body) {
-        append("update", id, body);
+        append("update", null, id, body);
     }
 
-    private void append(String action, String id, Document document) {
+    private void append(String action, String index, String id, Document document) {
         rethrowFailure();
         try {
-            batch.add(action, id, document);
+            batch.add(action, index, id, document);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // writing to memory
         }
@@ -151,7 +167,7 @@ final class BulkWriter implements AutoCloseable {
     /** Sends one body, then again only the items the server was too busy to take, until all are in. */
     private void send(byte[] body, int length, int[] offsets) {
         for (int attempt = 1; ; attempt++) {
-            EsRequest request = EsRequest.ndjson("/" + index + "/_bulk", body, length)
+            EsRequest request = EsRequest.ndjson(index == null ? "/_bulk" : "/" + index + "/_bulk", body, length)
                     .parameter("filter_path", FILTER)
                     .slow();
             EsClient.Reply reply = client.send(request, doing, 429, 502, 503, 504);
@@ -245,7 +261,7 @@ final class BulkWriter implements AutoCloseable {
             permits.acquire(n);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new DbxException("interrupted while loading " + index);
+            throw new DbxException("interrupted while " + doing);
         }
     }
 
@@ -295,13 +311,17 @@ final class BulkWriter implements AutoCloseable {
             g.setRootValueSeparator(null);
         }
 
-        void add(String action, String id, Document document) throws IOException {
+        /** Adds an action line and, unless {@code document} is null (a delete), its source line. */
+        void add(String action, String index, String id, Document document) throws IOException {
             if (docs == offsets.length) {
                 offsets = Arrays.copyOf(offsets, docs * 2);
             }
             offsets[docs++] = buffer.size();
             g.writeStartObject();
             g.writeObjectFieldStart(action);
+            if (index != null) {
+                g.writeStringField("_index", index);
+            }
             g.writeStringField("_id", id);
             if (action.equals("update")) {
                 g.writeNumberField("retry_on_conflict", RETRY_ON_CONFLICT);
@@ -310,6 +330,9 @@ final class BulkWriter implements AutoCloseable {
             g.writeEndObject();
             g.flush();
             buffer.write('\n');
+            if (document == null) {
+                return;
+            }
             g.writeStartObject();
             document.write(g);
             g.writeEndObject();

@@ -4,11 +4,17 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dbx.core.dataset.Dataset;
+import dev.dbx.core.dataset.Entity;
 import dev.dbx.core.dataset.TpchSchema;
+import dev.dbx.core.sync.Change;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The customer facts an order document carries (name, market segment, nation and region), looked up in the store's
@@ -20,7 +26,13 @@ final class CustomerLookup {
     /** What an order embeds of its customer. */
     record Customer(String name, String segment, Long nationKey, String nation, String region) {
         void write(JsonGenerator g) throws IOException {
-            g.writeObjectFieldStart("customer");
+            g.writeFieldName("customer");
+            writeValue(g);
+        }
+
+        /** The facts as a JSON object (the value of an order's {@code customer}). */
+        void writeValue(JsonGenerator g) throws IOException {
+            g.writeStartObject();
             writeString(g, "c_name", name);
             writeString(g, "c_mktsegment", segment);
             if (nationKey != null) {
@@ -43,6 +55,8 @@ final class CustomerLookup {
     private final Map<Long, String> nationNames = new HashMap<>();
     private final Map<Long, Long> nationRegions = new HashMap<>();
     private final Map<Long, String> regionNames = new HashMap<>();
+    /** Customers a batch of changes changed, as they are after it (null: deleted); the others are read. */
+    private final Map<Long, Object[]> changedCustomers = new HashMap<>();
 
     private CustomerLookup(EsClient client, String customerIndex) {
         this.client = client;
@@ -71,14 +85,72 @@ final class CustomerLookup {
         return lookup;
     }
 
+    /**
+     * Makes the facts those after {@code changes} (a sink's batch, not written yet): its nations, regions and customers
+     * as the batch leaves them, the last change of a key winning.
+     */
+    void overlay(List<Change> changes) {
+        for (Change change : changes) {
+            Entity entity = change.entity();
+            Long key = (Long) change.key().get(0);
+            if (entity.name().equals(TpchSchema.NATION.name())) {
+                nationNames.remove(key);
+                nationRegions.remove(key);
+                if (!change.isDelete()) {
+                    nationNames.put(key, (String) change.value("n_name"));
+                    nationRegions.put(key, (Long) change.value("n_regionkey"));
+                }
+            } else if (entity.name().equals(TpchSchema.REGION.name())) {
+                regionNames.remove(key);
+                if (!change.isDelete()) {
+                    regionNames.put(key, (String) change.value("r_name"));
+                }
+            } else if (entity.name().equals(TpchSchema.CUSTOMER.name())) {
+                changedCustomers.put(key, change.isDelete() ? null : change.row());
+            }
+        }
+    }
+
+    /** The nations of region {@code region}. */
+    Set<Long> nationsOf(Long region) {
+        Set<Long> nations = new HashSet<>();
+        nationRegions.forEach((nation, r) -> {
+            if (region.equals(r)) {
+                nations.add(nation);
+            }
+        });
+        return nations;
+    }
+
+    /** The name of nation {@code nation} and of its region, as an order's customer facts hold them. */
+    void writeNation(JsonGenerator g, Long nation) throws IOException {
+        g.writeStartObject();
+        Customer.writeString(g, "n_name", nationNames.get(nation));
+        Long region = nationRegions.get(nation);
+        Customer.writeString(g, "r_name", region == null ? null : regionNames.get(region));
+        g.writeEndObject();
+    }
+
     /** The customers with keys {@code keys} that exist; an order whose customer is missing embeds nothing. */
     Map<Long, Customer> find(Collection<Long> keys) {
         Map<Long, Customer> found = new HashMap<>();
-        if (keys.isEmpty()) {
+        List<Long> read = new ArrayList<>();
+        for (Long key : keys) {
+            if (!changedCustomers.containsKey(key)) {
+                read.add(key);
+            } else if (changedCustomers.get(key) != null) {
+                Object[] row = changedCustomers.get(key);
+                Entity c = TpchSchema.CUSTOMER;
+                found.put(
+                        key, customer((String) row[c.indexOf("c_name")], (String) row[c.indexOf("c_mktsegment")], (Long)
+                                row[c.indexOf("c_nationkey")]));
+            }
+        }
+        if (read.isEmpty()) {
             return found;
         }
         ObjectNode body = EsClient.JSON.createObjectNode();
-        keys.forEach(body.putArray("ids")::add);
+        read.forEach(body.putArray("ids")::add);
         EsRequest request = EsRequest.json("POST", "/" + customerIndex + "/_mget", body);
         request.parameter("_source_includes", "c_custkey,c_name,c_mktsegment,c_nationkey");
         EsClient.Reply reply = client.send(request, "looking up customers in " + customerIndex, 404);
@@ -88,17 +160,24 @@ final class CustomerLookup {
             }
             JsonNode c = doc.path("_source");
             Long nation = c.hasNonNull("c_nationkey") ? c.get("c_nationkey").asLong() : null;
-            Long region = nation == null ? null : nationRegions.get(nation);
             found.put(
                     c.path("c_custkey").asLong(),
-                    new Customer(
+                    customer(
                             c.path("c_name").asText(null),
                             c.path("c_mktsegment").asText(null),
-                            nation,
-                            nation == null ? null : nationNames.get(nation),
-                            region == null ? null : regionNames.get(region)));
+                            nation));
         }
         return found;
+    }
+
+    private Customer customer(String name, String segment, Long nation) {
+        Long region = nation == null ? null : nationRegions.get(nation);
+        return new Customer(
+                name,
+                segment,
+                nation,
+                nation == null ? null : nationNames.get(nation),
+                region == null ? null : regionNames.get(region));
     }
 
     /** Every document of a small index (nation, region), or none when it does not exist. */

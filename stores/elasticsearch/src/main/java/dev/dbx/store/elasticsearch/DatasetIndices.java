@@ -150,8 +150,14 @@ final class DatasetIndices {
         String index = IndexLayout.index(dataset, entity);
         Optional<IndexLayout.Embedding> embedding = IndexLayout.embedding(dataset, entity);
         if (embedding.isEmpty()) {
-            scroller.scan(
-                    index, entity.columnNames(), PAGE, source -> sink.accept(DocumentCodec.readRow(entity, source)));
+            boolean parent = IndexLayout.embeds(dataset, entity);
+            scroller.scan(index, entity.columnNames(), PAGE, source -> {
+                Object[] row = DocumentCodec.readRow(entity, source);
+                // an order document holding only its key and line items is no order (they came first: SearchSink)
+                if (!parent || !onlyKey(entity, row)) {
+                    sink.accept(row);
+                }
+            });
             return;
         }
         IndexLayout.Embedding e = embedding.get();
@@ -165,6 +171,16 @@ final class DatasetIndices {
                 sink.accept(row);
             }
         });
+    }
+
+    private static boolean onlyKey(Entity entity, Object[] row) {
+        for (int i = 0; i < row.length; i++) {
+            if (row[i] != null
+                    && !entity.primaryKey().contains(entity.columns().get(i).name())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void loadRows(DatasetSource source, Dataset dataset, Entity entity) {

@@ -5,6 +5,7 @@ import dev.dbx.core.capability.DatasetModel;
 import dev.dbx.core.capability.Explain;
 import dev.dbx.core.capability.KeyValue;
 import dev.dbx.core.capability.ServerResources;
+import dev.dbx.core.capability.Sink;
 import dev.dbx.core.capability.TextSearch;
 import dev.dbx.core.dataset.YcsbSchema;
 import dev.dbx.core.store.Capabilities;
@@ -38,6 +39,7 @@ final class ElasticsearchStore implements Store {
                 .add(Analytics.class, new SearchAnalytics(client))
                 .add(TextSearch.class, new SearchIndex(client))
                 .add(Explain.class, new ElasticsearchExplain(client))
+                .add(Sink.class, new SearchSink(client))
                 .build();
     }
 

@@ -13,7 +13,7 @@ import java.util.Map;
  * Appends rows of an embedded entity (TPC-H line items) to the arrays of their EXISTING parent documents: what a load
  * of the embedded entity without its parent means ({@code dbx import --entity lineitem}). The rows may come in any
  * order, so each bounded batch is grouped by parent, and each parent gets one {@code _bulk} update whose Painless
- * script appends the group, encoded by {@link DocumentCodec#writeEmbedded} exactly as a full load encodes items. No
+ * script adds the group (an item replacing the one with its key), encoded by {@link DocumentCodec#writeEmbedded} exactly as a full load encodes items. No
  * upsert: a missing parent is a refused bulk item ({@code document_missing_exception}), which fails the load naming
  * its key, so no row is dropped silently.
  */
@@ -22,22 +22,25 @@ final class EmbeddedAppends {
     static final int BATCH = 5_000;
 
     /**
-     * Appends each item the document does not hold yet. Skipping an item already there, equal field for field, makes a
-     * resent body harmless: the bulk writer resends a whole body after a 502/503/504, which the server may have
-     * applied (an item differing in any field is appended, never merged or dropped). Painless exists on every
-     * Elasticsearch 7-9 and OpenSearch 1-3; the text never changes (the field and items are parameters), so the
-     * server compiles it once and caches it, well within its script compilation limits.
+     * Adds each item the document does not hold yet, replacing an item with its key (a line item with its line number:
+     * a changed row is never held twice). Skipping an item already there, equal field for field, makes a resent body
+     * harmless: the bulk writer resends a whole body after a 502/503/504, which the server may have applied. Painless
+     * exists on every Elasticsearch 7-9 and OpenSearch 1-3; the text never changes (the field, key and items are
+     * parameters), so the server compiles it once and caches it, well within its script compilation limits.
      */
     static final String SCRIPT = "def items = ctx._source[params.field];"
             + " if (items == null) { items = new ArrayList(); ctx._source[params.field] = items; }"
             + " int added = 0;"
-            + " for (def item : params.items) { if (!items.contains(item)) { items.add(item); added++; } }"
+            + " for (def item : params.items) { if (!items.contains(item)) {"
+            + " String k = String.valueOf(item[params.key]);"
+            + " items.removeIf(i -> String.valueOf(i[params.key]) == k); items.add(item); added++; } }"
             + " if (added == 0) { ctx.op = 'noop'; }";
 
     private final Entity child;
     private final Entity parent;
     private final IndexLayout.Embedding embedding;
     private final int childKey;
+    private final String itemKey;
     private final int parentKey;
     private final BulkWriter writer;
 
@@ -46,6 +49,11 @@ final class EmbeddedAppends {
         this.parent = dataset.entity(embedding.parent());
         this.embedding = embedding;
         this.childKey = child.indexOf(embedding.childKey());
+        // the key of an item within its parent: TPC-H's line items have one (l_linenumber)
+        this.itemKey = child.primaryKey().stream()
+                .filter(c -> !c.equals(embedding.childKey()))
+                .findFirst()
+                .orElseThrow();
         this.parentKey = parent.indexOf(embedding.parentKey());
         this.writer = writer;
     }
@@ -74,6 +82,7 @@ final class EmbeddedAppends {
                 g.writeStringField("source", SCRIPT);
                 g.writeObjectFieldStart("params");
                 g.writeStringField("field", embedding.path());
+                g.writeStringField("key", itemKey);
                 g.writeArrayFieldStart("items");
                 for (Object[] item : items) {
                     DocumentCodec.writeEmbedded(g, child, item, embedding);

@@ -38,6 +38,13 @@ final class IndexLayout {
                 : Optional.empty();
     }
 
+    /** Whether {@code entity}'s documents embed another entity's rows. */
+    static boolean embeds(Dataset dataset, Entity entity) {
+        return dataset.entities().stream()
+                .flatMap(e -> embedding(dataset, e).stream())
+                .anyMatch(e -> e.parent().equals(entity.name()));
+    }
+
     /** The entity whose documents embed {@code entity}'s rows, or {@code entity} itself. */
     static Entity owner(Dataset dataset, Entity entity) {
         return embedding(dataset, entity).map(e -> dataset.entity(e.parent())).orElse(entity);

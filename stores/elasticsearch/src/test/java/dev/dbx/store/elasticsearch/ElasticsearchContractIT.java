@@ -13,6 +13,7 @@ import dev.dbx.core.capability.KeyValue;
 import dev.dbx.core.capability.KeyValueSemantics;
 import dev.dbx.core.capability.KeyValueSession;
 import dev.dbx.core.capability.ServerResources;
+import dev.dbx.core.capability.Sink;
 import dev.dbx.core.capability.TextSearch;
 import dev.dbx.core.dataset.Checksum;
 import dev.dbx.core.dataset.Column;
@@ -73,7 +74,8 @@ class ElasticsearchContractIT extends StoreContractIT {
                 ServerResources.class,
                 Analytics.class,
                 TextSearch.class,
-                Explain.class);
+                Explain.class,
+                Sink.class);
     }
 
     @Override
@@ -274,6 +276,20 @@ class ElasticsearchContractIT extends StoreContractIT {
             // the same row again (as a resent bulk body would bring it) is already there: nothing is added
             model.load(lineitems(List.<Object[]>of(added)));
             assertThat(model.count(tpch, lineitem)).isEqualTo(generated + 1);
+
+            // the same line changed replaces the one with its line number: never held twice
+            Object[] changed = added.clone();
+            changed[lineitem.indexOf("l_comment")] = "changed after it was added";
+            model.load(lineitems(List.<Object[]>of(changed)));
+            assertThat(model.count(tpch, lineitem)).isEqualTo(generated + 1);
+            assertThat(get("/dbx-tpch-orders/_doc/1")
+                            .path("_source")
+                            .path("lineitems")
+                            .findValuesAsText("l_comment"))
+                    .contains("changed after it was added")
+                    .hasSize(7);
+            model.load(lineitems(List.<Object[]>of(added))); // and back, as expected holds it
+            assertSameRows(model, tpch, expected);
 
             // rows of two orders interleaved: each order gets its own, whatever their order
             List<Object[]> orderTwo = linesOf(source, 2);

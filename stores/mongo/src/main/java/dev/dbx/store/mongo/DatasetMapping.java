@@ -56,6 +56,13 @@ final class DatasetMapping {
                 .toList();
     }
 
+    /** Whether a collection copies fields of {@code mapping}'s documents into its own (a nation into customers). */
+    boolean isCopied(EntityMapping mapping) {
+        return topLevel().stream()
+                .flatMap(m -> m.references().stream())
+                .anyMatch(r -> r.entity().equals(mapping.entity().name()));
+    }
+
     /** The mapping of the collection {@code mapping}'s rows live in: its own, or its parent's. */
     EntityMapping home(EntityMapping mapping) {
         return mapping.embedded() ? byEntity.get(mapping.parentEntity()) : mapping;

@@ -22,7 +22,7 @@ final class DocumentLoader {
     /** What {@link #load} does, for reports. */
     static final String METHOD = "unordered insertMany of 1,000 documents per call, one collection after another"
             + " (orders with their line items and parts with their offers assembled in one streaming merge; the next"
-            + " batch is built while one is written); embedded rows without their parents added by bulkWrite $push";
+            + " batch is built while one is written); embedded rows without their parents added by bulkWrite $pull (same key) and $push";
 
     /** The server may apply a batch's documents in any order and in parallel. */
     private static final InsertManyOptions UNORDERED = new InsertManyOptions().ordered(false);

@@ -23,11 +23,13 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 /**
  * Adds rows of an embedded entity to parent documents already stored, for a source that gives them without their
  * parents ({@code dbx import --entity lineitem}). The rows may come in any order: they go in batches, grouped by parent
- * within a batch, one {@code updateOne({_id}, {$push: {array: {$each: [...]}}})} per parent in an unordered
+ * within a batch, per parent a {@code $pull} of the elements with the rows' keys (line numbers: a retried or changed
+ * row replaces its element, never doubles it) then one {@code $push: {array: {$each: [...]}}}, in an ordered
  * {@code bulkWrite} (a parent met in several batches is simply updated once per batch). Elements are built as a full
  * load builds them ({@link EntityMapping#toElement}), so an appended row reads back like a loaded one.
  *
@@ -41,7 +43,8 @@ final class EmbeddedAppender {
     /** Missing parent keys an error names: enough to find the bad rows, short enough to read. */
     private static final int NAMED = 10;
 
-    private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
+    /** A parent's $pull must come before its $push. */
+    private static final BulkWriteOptions ORDERED = new BulkWriteOptions().ordered(true);
 
     private final MongoCollection<Document> parents;
     private final EntityMapping child;
@@ -119,11 +122,17 @@ final class EmbeddedAppender {
 
     private void write(List<Placed> batch) {
         Map<Object, List<Document>> byParent = byParent(batch);
-        List<UpdateOneModel<Document>> updates = new ArrayList<>(byParent.size());
-        byParent.forEach((id, elements) ->
-                updates.add(new UpdateOneModel<>(Filters.eq("_id", id), Updates.pushEach(child.array(), elements))));
-        BulkWriteResult result = parents.bulkWrite(updates, UNORDERED);
-        if (result.getMatchedCount() < byParent.size()) {
+        List<UpdateOneModel<Document>> updates = new ArrayList<>(2 * byParent.size());
+        String key = child.elementKeyColumn();
+        byParent.forEach((id, elements) -> {
+            // an element with the same key (line number) is replaced, never held twice (a retried or changed row)
+            List<Object> keys = elements.stream().map(e -> e.get(key)).toList();
+            Bson same = new Document(key, new Document("$in", keys));
+            updates.add(new UpdateOneModel<>(Filters.eq("_id", id), Updates.pull(child.array(), same)));
+            updates.add(new UpdateOneModel<>(Filters.eq("_id", id), Updates.pushEach(child.array(), elements)));
+        });
+        BulkWriteResult result = parents.bulkWrite(updates, ORDERED);
+        if (result.getMatchedCount() < updates.size()) {
             List<Object> gone = absent(byParent.keySet());
             throw new DbxException(
                     child.parentEntity() + " documents vanished while "

@@ -94,6 +94,53 @@ final class EntityMapping {
         return entity.columns().get(embedded() ? parentKeyIndex : idIndex).name();
     }
 
+    /** The references this top-level entity copies in (none for an embedded one). */
+    List<Reference> references() {
+        return java.util.Arrays.stream(references).filter(r -> r != null).toList();
+    }
+
+    /** The {@code _id} of a top-level row's document, as stored. */
+    Object id(Object[] row) {
+        return BsonValues.toBson(entity.columns().get(idIndex), row[idIndex]);
+    }
+
+    /** The fields a top-level row's document holds besides {@code _id} (a reference's column is its copy's field). */
+    List<String> fields() {
+        List<String> fields = new java.util.ArrayList<>();
+        for (int i = 0; i < references.length; i++) {
+            if (i != idIndex) {
+                fields.add(references[i] == null ? entity.columns().get(i).name() : references[i].field());
+            }
+        }
+        return fields;
+    }
+
+    /** The column naming an embedded row within its parent (a line item's l_linenumber). */
+    String elementKeyColumn() {
+        for (int i : entity.primaryKeyIndexes()) {
+            if (i != parentKeyIndex) {
+                return entity.columns().get(i).name();
+            }
+        }
+        throw new DbxException("mongo mapping: " + entity.name() + " has no key column besides its parent's");
+    }
+
+    /**
+     * What picks an embedded row's element out of its parent's array: its key columns other than the parent key,
+     * e.g. {@code {l_linenumber: 3}} (a {@code $pull} condition).
+     */
+    Document elementKey(Object[] row) {
+        Document key = new Document();
+        for (int i : entity.primaryKeyIndexes()) {
+            if (i != parentKeyIndex) {
+                key.append(
+                        entity.columns().get(i).name(),
+                        BsonValues.toBson(entity.columns().get(i), row[i]));
+            }
+        }
+        return key;
+    }
+
     /** A top-level row as its document, references filled in from {@code copies}. */
     Document toDocument(Object[] row, ReferenceCopies copies) {
         List<Column> columns = entity.columns();

@@ -7,6 +7,7 @@ import dev.dbx.core.capability.DatasetModel;
 import dev.dbx.core.capability.Graph;
 import dev.dbx.core.capability.KeyValue;
 import dev.dbx.core.capability.ServerResources;
+import dev.dbx.core.capability.Sink;
 import dev.dbx.core.capability.TextSearch;
 import dev.dbx.core.store.Capabilities;
 import dev.dbx.core.store.ServerIdentity;
@@ -44,6 +45,7 @@ public final class MongoStore implements Store {
                 .add(Analytics.class, new AggregationQueries(database, calls, this::isMongoJavaServer))
                 .add(TextSearch.class, new TextQueries(database, calls, this::isMongoJavaServer))
                 .add(Graph.class, new MongoGraph(database, calls))
+                .add(Sink.class, new MongoSink(database, calls))
                 .build();
     }
 

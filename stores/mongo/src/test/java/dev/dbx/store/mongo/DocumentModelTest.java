@@ -78,6 +78,17 @@ class DocumentModelTest {
                 .singleElement()
                 .asString()
                 .contains("lineitems[0].l_quantity");
+
+        // a sink's line items may come before their order: its key and line items alone pass, half an order not
+        Document itemsFirst = new Document("_id", order.get("_id")).append("lineitems", order.get("lineitems"));
+        assertThat(JsonSchemaSubset.violations(schema, itemsFirst)).isEmpty();
+        Document noComment = copy(order);
+        noComment.remove("o_comment");
+        assertThat(JsonSchemaSubset.violations(schema, noComment))
+                .singleElement()
+                .asString()
+                .contains("anyOf")
+                .contains("o_comment");
     }
 
     @Test

@@ -14,7 +14,7 @@ import org.bson.types.Decimal128;
  */
 final class JsonSchemaSubset {
     private static final Set<String> KEYWORDS =
-            Set.of("bsonType", "required", "properties", "items", "title", "description");
+            Set.of("bsonType", "required", "properties", "items", "title", "description", "anyOf", "maxProperties");
 
     private JsonSchemaSubset() {}
 
@@ -41,6 +41,15 @@ final class JsonSchemaSubset {
             }
         }
         if (value instanceof Document doc) {
+            if (schema.get("maxProperties") instanceof Number max && doc.size() > max.intValue()) {
+                out.add(path + " has " + doc.size() + " fields, more than " + max);
+            }
+            List<Document> anyOf = schema.getList("anyOf", Document.class, List.of());
+            if (!anyOf.isEmpty()
+                    && anyOf.stream().noneMatch(s -> violations(s, doc).isEmpty())) {
+                out.add(path + " matches none of anyOf: "
+                        + anyOf.stream().map(s -> violations(s, doc).toString()).toList());
+            }
             for (String field : schema.getList("required", String.class, List.of())) {
                 if (!doc.containsKey(field)) {
                     out.add(path + "." + field + " is missing");

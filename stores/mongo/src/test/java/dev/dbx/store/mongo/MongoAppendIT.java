@@ -116,6 +116,25 @@ class MongoAppendIT extends WithLoadedTpch {
     }
 
     @Test
+    void aLineItemAddedAgainReplacesTheOneWithItsLineNumber() {
+        Object[] original = generated(TpchSchema.LINEITEM, 5L).get(0);
+        List<Document> before = lineItems(5L);
+        Object[] changed = original.clone();
+        changed[TpchSchema.LINEITEM.indexOf("l_comment")] = "changed after the load";
+
+        model.load(source(TpchSchema.LINEITEM, List.<Object[]>of(changed)));
+        model.load(source(TpchSchema.LINEITEM, List.<Object[]>of(changed)));
+
+        List<Document> after = lineItems(5L);
+        assertThat(after).hasSize(before.size());
+        assertThat(after.stream().filter(d -> d.get("l_linenumber").equals(original[3])))
+                .singleElement()
+                .satisfies(d -> assertThat(d.getString("l_comment")).isEqualTo("changed after the load"));
+        model.load(source(TpchSchema.LINEITEM, List.<Object[]>of(original))); // back, as the generator has it
+        assertScanIsGeneratorPlusAdded(TpchSchema.LINEITEM);
+    }
+
+    @Test
     void aSupplierOfferAloneJoinsItsPart() {
         List<Document> before = offers(1L);
         Set<Object> suppliers = before.stream().map(o -> o.get("ps_suppkey")).collect(Collectors.toSet());

@@ -11,6 +11,7 @@ import dev.dbx.core.capability.DatasetModel;
 import dev.dbx.core.capability.Graph;
 import dev.dbx.core.capability.KeyValue;
 import dev.dbx.core.capability.ServerResources;
+import dev.dbx.core.capability.Sink;
 import dev.dbx.core.capability.TextSearch;
 import dev.dbx.core.dataset.Entity;
 import dev.dbx.core.dataset.TpchSchema;
@@ -51,7 +52,8 @@ class MongoContractIT extends StoreContractIT {
                 ServerResources.class,
                 Analytics.class,
                 TextSearch.class,
-                Graph.class);
+                Graph.class,
+                Sink.class);
     }
 
     @Override
