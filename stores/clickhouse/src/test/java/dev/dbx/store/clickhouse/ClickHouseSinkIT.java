@@ -73,6 +73,21 @@ class ClickHouseSinkIT extends SinkContractIT {
                 .hasMessageContaining("has no entity 'usertable'");
     }
 
+    @Test
+    @Order(6)
+    void aValueItsColumnCannotHoldExactlyIsRefusedByNameAndNothingOfTheBatchIsWritten() {
+        long before = rawCount("region", "");
+        Change fine = Change.upsert(TpchSchema.REGION, new Object[] {7L, "NEW", "a new region"});
+        Change inexact = Change.upsert(TpchSchema.SUPPLIER, new Object[] {
+            1L, "Supplier", "address", 1L, "10-000-000-0000", new java.math.BigDecimal("12.345"), "comment"
+        });
+        assertThatThrownBy(() -> store().require(Sink.class).apply(TpchSchema.DATASET, List.of(fine, inexact)))
+                .isInstanceOf(DbxException.class)
+                .hasMessageContaining("column s_acctbal")
+                .hasMessageContaining("12.345");
+        assertThat(rawCount("region", "")).as("checked before anything is sent").isEqualTo(before);
+    }
+
     private long rawCount(String table, String where) {
         return Long.parseLong(sql().value("counting stored rows", "SELECT count() FROM " + table + where));
     }
