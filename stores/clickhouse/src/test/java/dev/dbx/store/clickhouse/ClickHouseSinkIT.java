@@ -12,6 +12,7 @@ import dev.dbx.core.dataset.YcsbSchema;
 import dev.dbx.core.sync.Change;
 import dev.dbx.store.testkit.SinkContractIT;
 import dev.dbx.sync.verify.Verifier;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,6 +87,26 @@ class ClickHouseSinkIT extends SinkContractIT {
                 .hasMessageContaining("column s_acctbal")
                 .hasMessageContaining("12.345");
         assertThat(rawCount("region", "")).as("checked before anything is sent").isEqualTo(before);
+    }
+
+    /** Last: it replaces region with a table of the layout before the sink. */
+    @Test
+    @Order(7)
+    void tablesWithoutTheSyncColumnsAreNamedWithTheWayOut() {
+        sql().execute("dropping region", "DROP TABLE region", Duration.ofSeconds(30));
+        sql().execute(
+                        "creating region as before the sink",
+                        "CREATE TABLE region (r_regionkey Int32, r_name String, r_comment String) ENGINE = MergeTree"
+                                + " ORDER BY r_regionkey",
+                        Duration.ofSeconds(30));
+        DatasetModel model = store().require(DatasetModel.class);
+        assertThatThrownBy(() -> model.count(TpchSchema.DATASET, TpchSchema.REGION))
+                .isInstanceOf(DbxException.class)
+                .satisfies(e -> assertThat(((DbxException) e).hint()).contains("--replace"));
+        Change change = Change.upsert(TpchSchema.REGION, new Object[] {1L, "AMERICA", "a comment"});
+        assertThatThrownBy(() -> store().require(Sink.class).apply(TpchSchema.DATASET, List.of(change)))
+                .isInstanceOf(DbxException.class)
+                .satisfies(e -> assertThat(((DbxException) e).hint()).contains("--replace"));
     }
 
     private long rawCount(String table, String where) {
