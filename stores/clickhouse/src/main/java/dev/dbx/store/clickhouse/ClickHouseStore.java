@@ -15,7 +15,8 @@ import dev.dbx.core.store.StoreConfig;
  * ClickHouse through its HTTP interface (client-v2, one client with a pool of HTTP connections). The store hands out
  * the dataset model ({@link ClickHouseDatasetModel}: ReplacingMergeTree tables of row versions sorted by key), the
  * change sink ({@link ClickHouseSink}: changes as new versions), the YCSB usertable ({@link UserTable}, used through
- * sessions), and the server's own CPU and memory figures ({@link ClickHouseResources}, on a client of their own). Tables live in the URI's database.
+ * sessions), and the server's own CPU and memory figures ({@link ClickHouseResources}, on a client of their own).
+ * Tables live in the URI's database.
  */
 final class ClickHouseStore implements Store {
     private final StoreConfig config;

@@ -2,9 +2,9 @@ package dev.dbx.store.clickhouse;
 
 /**
  * The sync metadata of a table of row versions (a ReplacingMergeTree sorted by the entity's key): which column holds a
- * row's version and which its deleted flag. TPC-H's tables use {@value #VERSION} and {@value #DELETED} (schema/tpch.sql);
- * the usertable keeps its own names (schema/ycsb.sql). Neither is part of a canonical row, so checksums compare across
- * stores.
+ * row's version and which its deleted flag. TPC-H's tables use {@value #VERSION} and {@value #DELETED}
+ * (schema/tpch.sql); the usertable keeps its own names (schema/ycsb.sql). Neither is part of a canonical row, so
+ * checksums compare across stores.
  */
 final class RowVersions {
     static final String VERSION = "_version";
