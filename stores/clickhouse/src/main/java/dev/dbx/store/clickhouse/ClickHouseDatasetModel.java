@@ -19,10 +19,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The datasets as MergeTree tables sorted for the TPC-H queries (schema/tpch.sql) and the YCSB usertable as a
- * ReplacingMergeTree of row versions (schema/ycsb.sql, {@link UserTable}). Loads through streamed {@code INSERT ...
- * FORMAT TabSeparated} requests of {@value #ROWS_PER_INSERT} rows each, written while the rows are generated; scans
- * stream TabSeparated results back.
+ * The datasets as ReplacingMergeTree tables of row versions sorted by each entity's key: TPC-H (schema/tpch.sql,
+ * changed by {@link ClickHouseSink}) and the YCSB usertable (schema/ycsb.sql, {@link UserTable}). Loads through
+ * streamed {@code INSERT ... FORMAT TabSeparated} requests of {@value #ROWS_PER_INSERT} rows each, written while the
+ * rows are generated. Counts, scans and key lookups read with FINAL (the newest version of each key, merged at read
+ * time) and leave tombstones out, so they are exact at any time, merged or not; the version and deleted columns never
+ * reach a canonical row.
  */
 final class ClickHouseDatasetModel implements DatasetModel {
     /**
@@ -43,12 +45,14 @@ final class ClickHouseDatasetModel implements DatasetModel {
     private final ServerDialect dialect;
     private final UserTable users;
     private final PartMerger merger;
+    private final TombstonePurger purger;
 
     ClickHouseDatasetModel(ClickHouseSql sql, UserTable users) {
         this.sql = sql;
         this.dialect = new ServerDialect(sql);
         this.users = users;
         this.merger = new PartMerger(sql);
+        this.purger = new TombstonePurger(sql);
     }
 
     @Override
@@ -107,11 +111,20 @@ final class ClickHouseDatasetModel implements DatasetModel {
                 + " rows per INSERT (a part each), the parts merged by OPTIMIZE TABLE ... FINAL afterwards";
     }
 
+    /**
+     * Merges each table into one part, which keeps only the newest version of each key, then removes the TPC-H tables'
+     * tombstones: afterwards every row is live and current, which the TPC-H queries (read without FINAL) assume. Run
+     * it after a load, and after a sync while no sink writes (see {@link TombstonePurger}).
+     */
     @Override
     public void index(Dataset dataset) {
-        // MergeTree's primary index is built with each part: what remains is merging the loaded parts
+        // MergeTree's primary index is built with each part: what remains is merging the parts
         for (Entity entity : dataset.entities()) {
-            merger.merge(safe(entity).name(), longer());
+            String table = safe(entity).name();
+            merger.merge(table, longer());
+            if (!table.equals(UserTable.TABLE)) {
+                purger.purge(table, longer());
+            }
         }
     }
 
@@ -121,7 +134,10 @@ final class ClickHouseDatasetModel implements DatasetModel {
         if (table.equals(UserTable.TABLE)) {
             return users.count(longer());
         }
-        return Long.parseLong(sql.value("counting " + table, "SELECT count() FROM " + table));
+        return Long.parseLong(sql.slowValue(
+                "counting " + table,
+                "SELECT countIf(" + RowVersions.DELETED + " = 0) FROM " + table + " FINAL",
+                longer()));
     }
 
     @Override
@@ -131,20 +147,26 @@ final class ClickHouseDatasetModel implements DatasetModel {
             users.scanAll(sink);
             return;
         }
+        // the deleted flag is tested here, after FINAL: a WHERE on it may become a PREWHERE, which filters before
+        // the versions are merged and would let an older live version stand in for a tombstone
         int width = entity.columns().size();
         sql.stream(
                 "scanning " + table,
-                "SELECT " + String.join(", ", entity.columnNames()) + " FROM " + table,
-                width,
-                fields -> sink.accept(canonical(entity.columns(), fields, 0, width)));
+                "SELECT " + String.join(", ", entity.columnNames()) + ", " + RowVersions.DELETED + " FROM " + table
+                        + " FINAL",
+                width + 1,
+                fields -> {
+                    if (!RowVersions.isDeleted(fields[width])) {
+                        sink.accept(canonical(entity.columns(), fields, 0, width));
+                    }
+                });
     }
 
     /**
-     * {@code SELECT <key columns> FROM t WHERE (<key columns>) IN (...)}, {@value #LOOKUP_BATCH} keys a request, the
-     * values as literals (integers as numbers, text as {@code unhex('...')}). The usertable is read with FINAL and its
-     * tombstones are left out. Where a table's sorting key starts with its primary key (region, nation, supplier,
-     * part, partsupp, usertable) the primary index finds the granules; customer, orders and lineitem are sorted by
-     * another column first (for the queries), so there the lookup reads their key columns, and only those.
+     * {@code SELECT <key columns>, <deleted> FROM t FINAL WHERE (<key columns>) IN (...)}, {@value #LOOKUP_BATCH} keys
+     * a request, the values as literals (integers as numbers, text as {@code unhex('...')}); tombstones are left out.
+     * Every table is sorted by its primary key, so the primary index finds the granules, and the filter is on the
+     * sorting key only, which FINAL allows (it keeps or drops every version of a key together).
      */
     @Override
     public Set<List<Object>> existingKeys(Dataset dataset, Entity entity, Collection<List<Object>> keys) {
@@ -154,11 +176,10 @@ final class ClickHouseDatasetModel implements DatasetModel {
         for (int i : e.primaryKeyIndexes()) {
             keyColumns.add(e.columns().get(i));
         }
-        boolean usertable = e.name().equals(UserTable.TABLE);
         String names = String.join(", ", e.primaryKey());
-        String select = "SELECT " + names + (usertable ? ", " + UserTable.DELETED : "") + " FROM " + e.name()
-                + (usertable ? " FINAL" : "") + " WHERE (" + names + ") IN (";
-        int width = keyColumns.size() + (usertable ? 1 : 0);
+        String select = "SELECT " + names + ", " + RowVersions.deleted(e.name()) + " FROM " + e.name()
+                + " FINAL WHERE (" + names + ") IN (";
+        int width = keyColumns.size() + 1;
         Iterator<List<Object>> it = keys.iterator();
         while (it.hasNext()) {
             StringBuilder statement = new StringBuilder(select);
@@ -170,7 +191,7 @@ final class ClickHouseDatasetModel implements DatasetModel {
             }
             statement.append(')');
             sql.query("looking up keys of " + e.name(), statement.toString(), width, row -> {
-                if (!usertable || !UserTable.isDeleted(row[keyColumns.size()])) {
+                if (!RowVersions.isDeleted(row[keyColumns.size()])) {
                     found.add(List.of(canonical(keyColumns, row, 0, keyColumns.size())));
                 }
             });

@@ -99,6 +99,14 @@ final class ClickHouseErrors {
                         "a longer --timeout may help",
                         e);
             default -> {
+                if (message.contains(RowVersions.VERSION) || message.contains(RowVersions.DELETED)) {
+                    // "Missing columns: '_deleted'" (18.x), "No such column _version in table" and the like
+                    yield new DbxException(
+                            "clickhouse: " + doing + " failed: " + message,
+                            "the tables lack the sync columns " + RowVersions.VERSION + " and " + RowVersions.DELETED
+                                    + " (an older dbx created them): load the dataset again with --replace",
+                            e);
+                }
                 if (message.contains("is for clickhouse-client")) {
                     yield new DbxException(
                             "the port of " + address.endpoint() + " is ClickHouse's native port, not its HTTP port",

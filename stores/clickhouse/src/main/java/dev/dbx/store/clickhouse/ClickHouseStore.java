@@ -4,6 +4,7 @@ import dev.dbx.core.capability.Analytics;
 import dev.dbx.core.capability.DatasetModel;
 import dev.dbx.core.capability.KeyValue;
 import dev.dbx.core.capability.ServerResources;
+import dev.dbx.core.capability.Sink;
 import dev.dbx.core.capability.TextSearch;
 import dev.dbx.core.store.Capabilities;
 import dev.dbx.core.store.ServerIdentity;
@@ -12,9 +13,10 @@ import dev.dbx.core.store.StoreConfig;
 
 /**
  * ClickHouse through its HTTP interface (client-v2, one client with a pool of HTTP connections). The store hands out
- * the dataset model ({@link ClickHouseDatasetModel}: MergeTree tables sorted for the TPC-H queries) and the YCSB
- * usertable ({@link UserTable}: a ReplacingMergeTree of row versions, used through sessions), and the server's own
- * CPU and memory figures ({@link ClickHouseResources}, on a client of their own). Tables live in the URI's database.
+ * the dataset model ({@link ClickHouseDatasetModel}: ReplacingMergeTree tables of row versions sorted by key), the
+ * change sink ({@link ClickHouseSink}: changes as new versions), the YCSB usertable ({@link UserTable}, used through
+ * sessions), and the server's own CPU and memory figures ({@link ClickHouseResources}, on a client of their own).
+ * Tables live in the URI's database.
  */
 final class ClickHouseStore implements Store {
     private final StoreConfig config;
@@ -33,6 +35,7 @@ final class ClickHouseStore implements Store {
                 .add(ServerResources.class, resources)
                 .add(Analytics.class, new ClickHouseAnalytics(sql))
                 .add(TextSearch.class, new ScanTextSearch(sql))
+                .add(Sink.class, new ClickHouseSink(sql, new VersionClock()))
                 .build();
     }
 

@@ -70,16 +70,12 @@ final class UserTable implements KeyValue {
                 "SELECT " + KEY + columns(FieldSet.all()) + ", " + DELETED + " FROM " + TABLE + " FINAL",
                 width + 1,
                 row -> {
-                    if (!isDeleted(row[width])) {
+                    if (!RowVersions.isDeleted(row[width])) {
                         Object[] out = new Object[width];
                         System.arraycopy(row, 0, out, 0, width);
                         sink.accept(out);
                     }
                 });
-    }
-
-    static boolean isDeleted(String flag) {
-        return !"0".equals(flag);
     }
 
     /** {@code ", field0, field3"}: the columns of {@code fields}, each after a comma. */

@@ -139,7 +139,7 @@ final class UserTableSession implements KeyValueSession {
             page.clear();
             sql.read("scan from ", startKey, statement.toString(), readSettings, reader, width, keepPage);
             for (String[] record : page) {
-                if (!UserTable.isDeleted(record[1])) {
+                if (!RowVersions.isDeleted(record[1])) {
                     for (int i = 0; i < fields.size(); i++) {
                         scanned[fields.field(i)] = record[2 + i];
                     }
@@ -176,7 +176,7 @@ final class UserTableSession implements KeyValueSession {
         }
         String[] found = answer;
         answer = null;
-        return found == null || UserTable.isDeleted(found[0]) ? null : found;
+        return found == null || RowVersions.isDeleted(found[0]) ? null : found;
     }
 
     /** Appends a new version (or a tombstone) stamped with the next version of the clock. */

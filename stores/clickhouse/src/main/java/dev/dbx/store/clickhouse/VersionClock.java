@@ -5,9 +5,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Row versions for the usertable's ReplacingMergeTree: microseconds since the epoch, strictly increasing within this
- * process (two writes in the same microsecond still get different versions), and ordered like wall time between
- * processes, so the last write wins. Bulk-loaded rows have version 0.
+ * Row versions for the ReplacingMergeTrees (the usertable's writes, the sink's batches): microseconds since the epoch,
+ * strictly increasing within this process (two writes in the same microsecond still get different versions), and
+ * ordered like wall time between processes, so the last write wins. Bulk-loaded rows have version 0.
  */
 final class VersionClock {
     private final AtomicLong last = new AtomicLong();
