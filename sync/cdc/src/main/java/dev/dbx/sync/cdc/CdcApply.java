@@ -29,6 +29,7 @@ public final class CdcApply implements AutoCloseable {
     private final ScheduledExecutorService ticker;
     private final long startNanos = System.nanoTime();
     private volatile String statusError;
+    private final Object stopping = new Object();
     private CdcReport report;
 
     private record Running(Target target, TargetApplier applier, TargetMeter meter, Thread thread, String[] failure) {}
@@ -130,10 +131,17 @@ public final class CdcApply implements AutoCloseable {
     }
 
     /** Stops every applier after its batch in hand, writes the last status and returns what was done. */
-    public synchronized CdcReport stop() {
-        if (report != null) {
+    public CdcReport stop() {
+        // not on status()'s lock: the status writer may be inside status() and must finish before the last write
+        synchronized (stopping) {
+            if (report == null) {
+                report = stopNow();
+            }
             return report;
         }
+    }
+
+    private CdcReport stopNow() {
         running.forEach(r -> r.applier().stop());
         for (Running r : running) {
             try {
@@ -146,7 +154,7 @@ public final class CdcApply implements AutoCloseable {
             }
         }
         if (ticker != null) {
-            ticker.shutdownNow();
+            ticker.shutdown(); // a write under way finishes; the last status is written below, after it
             try {
                 ticker.awaitTermination(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
@@ -177,8 +185,7 @@ public final class CdcApply implements AutoCloseable {
             }
         }
         admin.close(Duration.ofSeconds(5));
-        report = new CdcReport(finalStatus, runs(), ran);
-        return report;
+        return new CdcReport(finalStatus, runs(), ran);
     }
 
     @Override

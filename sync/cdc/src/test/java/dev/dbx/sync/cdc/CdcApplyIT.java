@@ -116,8 +116,8 @@ class CdcApplyIT {
             // the applier is in its group before the events come, so the lag is the pipeline's, not a backlog's
             awaitTrue(
                     () -> assignments("dbx-sync-sqlite-script").equals(List.of(3)), "the applier holding 3 partitions");
-            produce(events(script.first()));
-            produce(events(script.second()));
+            produceChanges(script.first());
+            produceChanges(script.second());
             awaitDone(apply, total);
             assertThat(SyncStatusFile.read(statusDir))
                     .as("the status file, written while running")
@@ -152,7 +152,7 @@ class CdcApplyIT {
         freshTopic(1);
         Store store = copyOfLoaded("poison");
         String target = "sqlite-poison";
-        produce(events(script.first()));
+        produceChanges(script.first());
         // not JSON; a value that does not fit its column (text in an INTEGER column); a change the target itself
         // refuses (no name for a customer: SQLite's NOT NULL constraint)
         Entity customer = TpchSchema.CUSTOMER;
@@ -172,7 +172,7 @@ class CdcApplyIT {
                 record("region:0", misfit.getBytes(StandardCharsets.UTF_8)),
                 record(refused.key(), ChangeEvents.encode(refused)));
         produce(poison);
-        produce(events(script.second()));
+        produceChanges(script.second());
         int good = script.first().size() + script.second().size();
         long firstPoison = script.first().size();
 
@@ -221,8 +221,8 @@ class CdcApplyIT {
         freshTopic(2);
         Store store = copyOfLoaded("redelivered");
         Target target = new Target("sqlite-redelivered", store);
-        produce(events(script.first()));
-        produce(events(script.second()));
+        produceChanges(script.first());
+        produceChanges(script.second());
         int total = script.first().size() + script.second().size();
 
         // a member of the group applies everything, then goes away before it commits (a crash between write and commit)
@@ -257,6 +257,50 @@ class CdcApplyIT {
     }
 
     @Test
+    void aTargetThatIsDownKeepsItsBatchUnappliedAndUncommittedUntilItIsBack() throws Exception {
+        freshTopic(1);
+        Store down = copyOfLoaded("down");
+        URI file = down.uri();
+        // the target's connections are gone: every write and every health check fails, as with a server that is down
+        opened.remove(down);
+        down.close();
+        produceChanges(script.first());
+        produceChanges(script.second());
+        int total = script.first().size() + script.second().size();
+        Target target = new Target("sqlite-down", down);
+
+        CdcReport whileDown;
+        try (CdcApply apply = CdcApply.start(config(target))) {
+            awaitTrue(() -> apply.runs().getFirst().retries() >= 4, "four retries of the batch");
+            TargetStatus status = apply.status().targets().getFirst();
+            assertThat(status.applied()).isZero();
+            assertThat(status.deadLettered()).as("an outage is no rejection").isZero();
+            assertThat(status.pending())
+                    .as("nothing committed past the failing batch")
+                    .isEqualTo(total);
+            whileDown = apply.stop();
+        }
+        assertThat(whileDown.runs().getFirst().lastRetryReason()).contains("sqlite-down does not answer");
+        assertThat(whileDown.runs().getFirst().failure())
+                .as("a stop, not a crash")
+                .isNull();
+        assertThat(GroupLag.pending(admin, target.group(), TOPIC)).isEqualTo(total);
+        assertThat(deadLetters(target.name(), 0)).isEmpty();
+
+        // the target is back (a store on the same file): the whole backlog lands, nothing skipped
+        Store back = Stores.open(new StoreConfig("sqlite", file, Duration.ofSeconds(30)));
+        opened.add(back);
+        CdcReport afterwards;
+        try (CdcApply apply = CdcApply.start(config(new Target(target.name(), back)))) {
+            awaitDone(apply, total);
+            afterwards = apply.stop();
+        }
+        assertThat(afterwards.status().targets().getFirst().applied()).isEqualTo(total);
+        assertThat(Verifier.verify(script.expected(), List.of(back)).differences())
+                .isEmpty();
+    }
+
+    @Test
     void twoAppliersInOneGroupShareThePartitionsAndApplyEveryEvent() throws Exception {
         freshTopic(4);
         Store store = copyOfLoaded("shared");
@@ -271,8 +315,8 @@ class CdcApplyIT {
                         return shares.size() == 2 && shares.stream().allMatch(n -> n > 0);
                     },
                     "two members of dbx-sync-" + name + " holding partitions");
-            produce(events(script.first()));
-            produce(events(script.second()));
+            produceChanges(script.first());
+            produceChanges(script.second());
             awaitTrue(
                     () -> one.status().targets().getFirst().applied()
                                     + two.status().targets().getFirst().applied()
@@ -341,25 +385,30 @@ class CdcApplyIT {
         return new ChangeEvent("tpch", change, System.currentTimeMillis(), "0/16B3748");
     }
 
-    private static List<ProducerRecord<byte[], byte[]>> events(List<Change> changes) {
-        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
-        for (Change change : changes) {
-            ChangeEvent event = event(change);
-            records.add(record(event.key(), ChangeEvents.encode(event)));
+    /** Each change as an event committed at the moment it is sent, so the lag measured is the pipeline's own. */
+    private void produceChanges(List<Change> changes) throws Exception {
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerSettings())) {
+            for (Change change : changes) {
+                ChangeEvent event = event(change);
+                producer.send(record(event.key(), ChangeEvents.encode(event))).get(30, TimeUnit.SECONDS);
+            }
         }
-        return records;
     }
 
     private static ProducerRecord<byte[], byte[]> record(String key, byte[] value) {
         return new ProducerRecord<>(TOPIC, key.getBytes(StandardCharsets.UTF_8), value);
     }
 
-    private void produce(List<ProducerRecord<byte[], byte[]>> records) throws Exception {
+    private Properties producerSettings() {
         Properties p = KafkaClients.settings(kafka.uri());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p)) {
+        return p;
+    }
+
+    private void produce(List<ProducerRecord<byte[], byte[]>> records) throws Exception {
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerSettings())) {
             for (ProducerRecord<byte[], byte[]> r : records) {
                 producer.send(r).get(30, TimeUnit.SECONDS); // one at a time: the order on a partition is the list's
             }
