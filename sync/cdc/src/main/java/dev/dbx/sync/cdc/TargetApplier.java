@@ -43,7 +43,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  *       meanwhile and the consumer keeps polling, so the group does not evict it.
  *   <li>Otherwise the target answers but refuses something in the batch: the batch is applied in halves down to the
  *       events that fail on their own; such an event that fails {@link ApplySettings#rejectAttempts} times while the
- *       target keeps answering goes to the dead-letter topic, and the rest of the batch is applied.
+ *       target keeps answering goes to the dead-letter topic, and the rest of the batch is applied, when
+ *       {@link Rejections} sees evidence that the target writes other events; without it the batch waits as above.
  * </ul>
  *
  * A record whose value is not a change event of the dataset goes to the dead-letter topic at once.
@@ -65,6 +66,8 @@ final class TargetApplier implements Runnable {
     private final Map<TopicPartition, OffsetAndMetadata> uncommitted = new HashMap<>();
 
     private boolean waiting;
+    /** Events rejected since the target last applied one (see {@link Rejections}). */
+    private int rejectedInARow;
 
     TargetApplier(Target target, Dataset dataset, Properties kafka, ApplySettings settings, TargetMeter meter) {
         this.target = target;
@@ -171,7 +174,9 @@ final class TargetApplier implements Runnable {
                     }
                 }
                 List<Item> changes = items.stream().filter(i -> !i.done).toList();
-                Halves.apply(changes, new IsolatingSteps());
+                IsolatingSteps steps = new IsolatingSteps();
+                Halves.apply(changes, steps);
+                steps.settle(changes.size());
                 resumeAfterWaiting();
                 return true;
             } catch (Stopped e) {
@@ -205,6 +210,10 @@ final class TargetApplier implements Runnable {
 
     /** The steps of applying a batch in halves: what fails as a whole waits; what fails alone is dead-lettered. */
     private final class IsolatingSteps implements Halves.Steps<Item> {
+        private final List<Item> refused = new ArrayList<>();
+        private final List<String> reasons = new ArrayList<>();
+        private boolean appliedAny;
+
         @Override
         public void apply(List<Item> items) {
             List<Change> changes = new ArrayList<>(items.size());
@@ -219,6 +228,8 @@ final class TargetApplier implements Runnable {
                 committed.add(item.event.committedAtMillis());
             }
             meter.applied(committed, ack);
+            appliedAny = true;
+            rejectedInARow = 0;
         }
 
         @Override
@@ -250,12 +261,29 @@ final class TargetApplier implements Runnable {
                     last = again;
                 }
             }
-            deadLetters.send(
-                    item.record,
-                    DeadLetters.Kind.REJECTED,
-                    target.name() + " rejected " + item.event.change() + ": " + Failures.describe(last));
-            item.done = true;
-            meter.deadLettered();
+            refused.add(item);
+            reasons.add(Failures.describe(last));
+        }
+
+        /** After the pass: the refused events are dead-lettered if {@link Rejections} says so, else the batch waits. */
+        void settle(int batchSize) {
+            if (refused.isEmpty()) {
+                return;
+            }
+            if (!Rejections.mayReject(appliedAny, batchSize, rejectedInARow)) {
+                throw new TargetUnavailable(target.name() + " failed every event of a batch of " + batchSize
+                        + " while answering (taken as failing, not as rejecting them): " + reasons.getFirst());
+            }
+            for (int i = 0; i < refused.size(); i++) {
+                Item item = refused.get(i);
+                deadLetters.send(
+                        item.record,
+                        DeadLetters.Kind.REJECTED,
+                        target.name() + " rejected " + item.event.change() + ": " + reasons.get(i));
+                item.done = true;
+                meter.deadLettered();
+                rejectedInARow++;
+            }
         }
     }
 

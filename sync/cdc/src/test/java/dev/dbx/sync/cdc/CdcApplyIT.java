@@ -22,6 +22,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -298,6 +301,44 @@ class CdcApplyIT {
         assertThat(afterwards.status().targets().getFirst().applied()).isEqualTo(total);
         assertThat(Verifier.verify(script.expected(), List.of(back)).differences())
                 .isEmpty();
+    }
+
+    @Test
+    void aBatchWhoseEveryEventFailsWhileTheTargetAnswersWaitsInsteadOfGoingToTheDeadLetters() throws Exception {
+        freshTopic(1);
+        Store store = copyOfLoaded("dropped");
+        // the region table is gone: each region write fails, with no transient shape, while the store answers
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("dropped.sqlite"));
+                Statement s = c.createStatement()) {
+            s.execute("DROP TABLE region");
+        }
+        Entity region = TpchSchema.REGION;
+        List<Change> changes = new ArrayList<>();
+        try (var rows = generated.rows(region)) {
+            for (int i = 0; i < 3; i++) {
+                Object[] row = rows.next().clone();
+                row[region.indexOf("r_comment")] = "changed " + i;
+                changes.add(Change.upsert(region, row));
+            }
+        }
+        produceChanges(changes); // before the applier starts: its first poll takes the three as one batch
+        Target target = new Target("sqlite-dropped", store);
+
+        CdcReport report;
+        try (CdcApply apply = CdcApply.start(config(target))) {
+            awaitTrue(() -> apply.runs().getFirst().retries() >= 2, "two passes over the failing batch");
+            report = apply.stop();
+        }
+        TargetStatus status = report.status().targets().getFirst();
+        assertThat(status.deadLettered())
+                .as("nothing dead-lettered without evidence")
+                .isZero();
+        assertThat(status.applied()).isZero();
+        assertThat(status.pending()).isEqualTo(3);
+        assertThat(report.runs().getFirst().lastRetryReason())
+                .contains("failed every event of a batch of 3")
+                .contains("region");
+        assertThat(deadLetters(target.name(), 0)).isEmpty();
     }
 
     @Test
