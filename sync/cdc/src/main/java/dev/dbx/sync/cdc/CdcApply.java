@@ -1,6 +1,8 @@
 package dev.dbx.sync.cdc;
 
+import dev.dbx.core.DbxException;
 import dev.dbx.core.Failures;
+import dev.dbx.core.Uris;
 import dev.dbx.core.sync.ChangeEvents;
 import dev.dbx.engine.kafka.KafkaClients;
 import java.time.Duration;
@@ -45,6 +47,13 @@ public final class CdcApply implements AutoCloseable {
                 DeadLetters.createTopic(
                         admin, ChangeEvents.deadLetterTopic(config.dataset().name(), target.name()));
             }
+        } catch (DbxException e) {
+            admin.close(Duration.ofSeconds(5));
+            throw new DbxException(
+                    e.getMessage(),
+                    "is Kafka up at " + Uris.redact(config.kafka())
+                            + "? (dbx up --engines kafka starts the local one; dbx secret has its password)",
+                    e);
         } catch (RuntimeException e) {
             admin.close(Duration.ofSeconds(5));
             throw e;
@@ -56,7 +65,7 @@ public final class CdcApply implements AutoCloseable {
             Thread thread = Thread.ofPlatform().name("dbx-cdc-" + target.name()).unstarted(() -> {
                 try {
                     applier.run();
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | Error e) {
                     failure[0] = Failures.describe(e);
                 }
             });
