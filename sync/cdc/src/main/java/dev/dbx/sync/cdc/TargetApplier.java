@@ -120,6 +120,8 @@ final class TargetApplier implements Runnable {
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         // the capture creates the topic with its partitions; a consumer that came first must not create it with one
         p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        // and a topic created after the applier started is found within seconds, not Kafka's default 5 minutes
+        p.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 10_000);
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxBatch());
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
