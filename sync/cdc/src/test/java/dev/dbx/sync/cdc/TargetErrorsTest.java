@@ -40,5 +40,11 @@ class TargetErrorsTest {
         assertThat(TargetErrors.transientShape(new SQLException("no state"))).isFalse();
         assertThat(TargetErrors.transientShape(new IllegalArgumentException("bad value")))
                 .isFalse();
+        // an HTTP client's error answer is an IOException too (the search clients' ResponseException): a refusal
+        assertThat(TargetErrors.transientShape(
+                        new DbxException("index failed", null, new java.io.IOException("400 Bad Request"))))
+                .isFalse();
+        assertThat(TargetErrors.transientShape(new java.net.SocketTimeoutException("Read timed out")))
+                .isTrue();
     }
 }
