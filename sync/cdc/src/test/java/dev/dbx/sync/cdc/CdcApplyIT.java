@@ -107,7 +107,7 @@ class CdcApplyIT {
 
     @Test
     void upsertsAndDeletesOfEveryEntityLandInTheStoreWithTheirLag() throws Exception {
-        freshTopic(3);
+        deleteTopic(); // the applier starts before the capture has created the topic
         Store store = copyOfLoaded("script");
         Path statusDir = dir.resolve("status-script");
         int total = script.first().size() + script.second().size();
@@ -116,6 +116,11 @@ class CdcApplyIT {
         try (CdcApply apply = CdcApply.start(config(new Target("sqlite-script", store))
                 .withStatusDir(statusDir)
                 .withSlotRetainedBytes(() -> 4096L))) {
+            Thread.sleep(1_000);
+            assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS))
+                    .as("the applier did not create the topic")
+                    .doesNotContain(TOPIC);
+            createTopic(3);
             // the applier is in its group before the events come, so the lag is the pipeline's, not a backlog's
             awaitTrue(
                     () -> assignments("dbx-sync-sqlite-script").equals(List.of(3)), "the applier holding 3 partitions");
@@ -398,6 +403,11 @@ class CdcApplyIT {
 
     /** The changes topic, deleted if there and created empty with {@code partitions}. */
     private void freshTopic(int partitions) throws Exception {
+        deleteTopic();
+        createTopic(partitions);
+    }
+
+    private void deleteTopic() throws Exception {
         try {
             admin.deleteTopics(List.of(TOPIC)).all().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
@@ -405,6 +415,9 @@ class CdcApplyIT {
                 throw e;
             }
         }
+    }
+
+    private void createTopic(int partitions) throws Exception {
         Instant deadline = Instant.now().plus(WAIT);
         while (true) {
             try {
