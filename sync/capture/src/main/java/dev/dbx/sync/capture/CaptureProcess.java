@@ -235,7 +235,7 @@ public final class CaptureProcess {
         try {
             Files.writeString(
                     logFile(),
-                    "[" + Instant.now() + "] dbx: starting the capture: " + String.join(" ", command) + "\n",
+                    "[" + Instant.now() + "] dbx: starting the capture: " + described(command) + "\n",
                     StandardCharsets.UTF_8,
                     java.nio.file.StandardOpenOption.APPEND);
             return new ProcessBuilder(line)
@@ -247,6 +247,19 @@ public final class CaptureProcess {
         } catch (IOException e) {
             throw new DbxException("cannot start the capture process: " + e.getMessage());
         }
+    }
+
+    /** The command for the log, its classpath (a hundred jars) left out. */
+    private static String described(List<String> command) {
+        List<String> shown = new ArrayList<>(command);
+        int cp = shown.indexOf("-cp");
+        if (cp >= 0 && cp + 1 < shown.size()) {
+            shown.set(
+                    cp + 1,
+                    "<" + shown.get(cp + 1).split(File.pathSeparator).length + " jars of " + CLASSPATH_NAME
+                            + ".classpath>");
+        }
+        return String.join(" ", shown);
     }
 
     private static String exitCode(Process process) {

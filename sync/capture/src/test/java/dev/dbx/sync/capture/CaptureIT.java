@@ -1,7 +1,9 @@
 package dev.dbx.sync.capture;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dbx.core.DbxException;
 import dev.dbx.core.Uris;
 import dev.dbx.core.capability.ChangeSource;
 import dev.dbx.core.capability.DatasetModel;
@@ -149,6 +151,15 @@ class CaptureIT {
         assertThat(events)
                 .hasSize(4)
                 .allSatisfy(e -> assertThat(e.committedAtMillis()).isPositive());
+        // single-row transactions a moment apart, each timed from its commit to the producer's write to Kafka
+        List<Long> firstFour = new ArrayList<>(latenciesMs);
+        latenciesMs.clear();
+        for (int i = 1; i <= 20; i++) {
+            execute("UPDATE supplier SET s_acctbal = " + i + ".25 WHERE s_suppkey = 1");
+            pollUntil(list -> !list.isEmpty(), Duration.ofSeconds(30));
+        }
+        assertThat(latenciesMs).hasSize(20);
+        latenciesMs.addAll(firstFour);
         assertThat(events).allSatisfy(e -> assertThat(e.position()).matches("[0-9A-F]+/[0-9A-F]+"));
 
         ChangeEvent region = find(events, "region", 100L);
@@ -221,6 +232,31 @@ class CaptureIT {
         CaptureStatus stopped = capture.stop();
         assertThat(stopped.state()).isEqualTo("stopped");
         assertThat(stopped.running()).isFalse();
+    }
+
+    @Test
+    @Order(6)
+    void aCaptureThatCannotReachKafkaStopsWithAClearMessage() throws Exception {
+        var uri = kafka.uri();
+        var wrong =
+                new java.net.URI(uri.getScheme(), "dbx:not-the-secret", uri.getHost(), uri.getPort(), null, null, null);
+        CaptureProcess other =
+                new CaptureProcess(Files.createTempDirectory(Path.of("target").toAbsolutePath(), "capture-"));
+        CaptureConfig bad = new CaptureConfig(
+                "tpch",
+                config.source(),
+                postgres.uri(),
+                config.replicationUser(),
+                wrong,
+                4,
+                config.heartbeat(),
+                config.poll());
+        assertThatThrownBy(() -> other.start(bad))
+                .isInstanceOf(DbxException.class)
+                .hasMessageContaining("exited during its start (exit code 3)")
+                .hasMessageContaining("cannot create or read the topic dbx.tpch.changes")
+                .hasMessageNotContaining(Uris.password(uri, "?"));
+        assertThat(other.status().state()).isEqualTo("failed");
     }
 
     private SlotState awaitSlot(ChangeSource source) throws InterruptedException {
