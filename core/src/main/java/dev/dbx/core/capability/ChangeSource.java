@@ -25,8 +25,12 @@ public interface ChangeSource extends Capability {
     Optional<SlotState> slot(String pipeline);
 
     /**
-     * Drops the pipeline's slot and publication: the source keeps no more log for it, and the next capture starts
-     * with a new snapshot. Nothing happens for what does not exist. The slot must not be in use (stop the capture).
+     * Drops the pipeline's slot and publication: the source keeps no more log for it. Nothing happens for what does not
+     * exist. The slot must not be in use (stop the capture), and the capture's stored offsets must be forgotten too, so
+     * the next capture starts with a new snapshot.
+     *
+     * @param replicationUser the role that may drop a replication slot (PostgreSQL asks for REPLICATION, which the
+     *     store's own role may lack); it logs in with the store's password
      */
-    void drop(String pipeline);
+    void drop(String pipeline, String replicationUser);
 }

@@ -2,6 +2,7 @@ package dev.dbx.store.postgres;
 
 import dev.dbx.core.DbxException;
 import dev.dbx.core.Identifiers;
+import dev.dbx.core.Uris;
 import dev.dbx.core.capability.ChangeSource;
 import dev.dbx.core.dataset.Dataset;
 import dev.dbx.core.dataset.Entity;
@@ -9,13 +10,16 @@ import dev.dbx.core.sync.CaptureSource;
 import dev.dbx.core.sync.SlotState;
 import dev.dbx.store.jdbc.SqlConnections;
 import dev.dbx.store.jdbc.SqlErrors;
+import java.net.URI;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 
 /**
  * PostgreSQL as the source of change data capture (Debezium with pgoutput): a publication per pipeline, made by dbx
@@ -85,34 +89,41 @@ final class PostgresChangeSource implements ChangeSource {
     }
 
     @Override
-    public void drop(String pipeline) {
+    public void drop(String pipeline, String replicationUser) {
         String name = slotName(pipeline);
         Optional<SlotState> slot = slot(pipeline);
         if (slot.isPresent() && slot.get().active()) {
             throw new DbxException(
                     "the replication slot " + name + " is in use by a running capture", "stop the capture first");
         }
-        try (Connection c = sql.connection();
-                var s = c.createStatement()) {
-            if (slot.isPresent()) {
-                try (PreparedStatement drop = c.prepareStatement("SELECT pg_drop_replication_slot(?)")) {
-                    drop.setString(1, name);
-                    drop.execute();
-                } catch (SQLException e) {
-                    // "42501": the store's role lacks REPLICATION (dbx's local role does: its dbx_replication has it)
-                    if ("42501".equals(e.getSQLState())) {
-                        throw new DbxException(
-                                "the role of this PostgreSQL URI may not drop the replication slot " + name
-                                        + " (it needs the REPLICATION attribute)",
-                                "drop it as a replication role: SELECT pg_drop_replication_slot('" + name + "')");
-                    }
-                    throw e;
-                }
+        if (slot.isPresent()) {
+            try (Connection c = replicationLogin(Identifiers.require("replication user", replicationUser));
+                    PreparedStatement drop = c.prepareStatement("SELECT pg_drop_replication_slot(?)")) {
+                drop.setString(1, name);
+                drop.execute();
+            } catch (SQLException e) {
+                throw SqlErrors.of(
+                        sql.storeId(), "dropping the replication slot " + name + " as " + replicationUser, e);
             }
-            s.execute("DROP PUBLICATION IF EXISTS " + name);
-        } catch (SQLException e) {
-            throw SqlErrors.of(sql.storeId(), "dropping the capture of " + pipeline, e);
         }
+        sql.execute("dropping the publication " + name, List.of("DROP PUBLICATION IF EXISTS " + name));
+    }
+
+    /** A connection of its own as {@code user}, with the store's password: only for what the store's role may not do. */
+    private Connection replicationLogin(String user) throws SQLException {
+        URI uri = sql.uri();
+        Properties props = new Properties();
+        props.setProperty("user", user);
+        String password = Uris.password(uri, null);
+        if (password != null) {
+            props.setProperty("password", password);
+        }
+        props.setProperty("ApplicationName", "dbx");
+        String host = Uris.host(uri, PostgresStoreProvider.EXAMPLE);
+        return DriverManager.getConnection(
+                "jdbc:postgresql://" + PostgresStoreProvider.hostForUrl(host) + ":" + Uris.port(uri, 5432) + "/"
+                        + Uris.database(uri, "postgres"),
+                props);
     }
 
     private static boolean publicationExists(Connection c, String name) throws SQLException {

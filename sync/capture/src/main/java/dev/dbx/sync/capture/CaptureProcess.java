@@ -92,6 +92,11 @@ public final class CaptureProcess {
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             CaptureStatus status = status();
+            if (status.state().equals("failed") && status.running()) {
+                // it wrote why and is ending itself: let it exit, so its exit code can be told
+                waitUntil(() -> !Processes.isRunning(status.pid()), Duration.ofSeconds(10));
+                continue;
+            }
             if (!status.running()) {
                 throw new DbxException(
                         "the capture exited during its start" + exitCode(process)
@@ -136,6 +141,28 @@ public final class CaptureProcess {
             long pid = process.get().pid();
             Processes.signalGroup(pid, "KILL");
             waitUntil(() -> !Processes.isRunning(pid), Duration.ofSeconds(10));
+        }
+    }
+
+    /**
+     * Forgets where the pipeline was (its stored offsets): the next start takes a new snapshot. Needed after the source's
+     * slot was dropped ({@code ChangeSource.drop}): Debezium would otherwise make a new slot and resume at the old
+     * offset, silently missing what changed in between. The capture must not run.
+     */
+    public void reset() {
+        Optional<ProcessHandle> running = process();
+        if (running.isPresent()) {
+            throw new DbxException(
+                    "cannot reset the capture in " + home + " while it runs (process "
+                            + running.get().pid() + ")",
+                    "stop it first");
+        }
+        try {
+            Files.deleteIfExists(home.resolve(OFFSETS));
+            Files.deleteIfExists(home.resolve(STATUS));
+            Files.deleteIfExists(home.resolve(PROCESS_FILE));
+        } catch (IOException e) {
+            throw new DbxException("cannot reset the capture in " + home + ": " + e.getMessage());
         }
     }
 
@@ -211,7 +238,7 @@ public final class CaptureProcess {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(
                 "-Xms32m",
-                "-Xmx384m",
+                "-Xmx256m",
                 // a small heap on a shared machine: the serial collector costs the least memory and threads
                 "-XX:+UseSerialGC",
                 "-XX:+ExitOnOutOfMemoryError",

@@ -72,6 +72,7 @@ class CaptureIT {
     private final Map<String, Long> loaded = new LinkedHashMap<>();
     private final List<ChangeEvent> received = new ArrayList<>();
     private final List<Long> latenciesMs = new ArrayList<>();
+    private long quietMemoryBytes;
 
     @BeforeAll
     void startEnginesAndLoad() throws Exception {
@@ -221,17 +222,28 @@ class CaptureIT {
                         after.confirmedFlushLsn(), before.confirmedFlushLsn())
                 .isGreaterThan(lsn(before.confirmedFlushLsn()));
         assertThat(after.retainedWalBytes()).isNotNegative();
+        quietMemoryBytes = capture.status().memoryBytes();
         System.out.printf(
-                "capture: slot %s confirmed %s -> %s on a quiet database; %d bytes of WAL retained%n",
-                after.slot(), before.confirmedFlushLsn(), after.confirmedFlushLsn(), after.retainedWalBytes());
+                "capture: slot %s confirmed %s -> %s on a quiet database; %d bytes of WAL retained; capture process"
+                        + " memory %d MiB (PSS) while streaming%n",
+                after.slot(),
+                before.confirmedFlushLsn(),
+                after.confirmedFlushLsn(),
+                after.retainedWalBytes(),
+                quietMemoryBytes >> 20);
     }
 
     @Test
     @Order(5)
-    void aStopIsClean() {
+    void aStopIsClean() throws Exception {
+        long logBefore = Files.readAllLines(capture.logFile()).size();
         CaptureStatus stopped = capture.stop();
         assertThat(stopped.state()).isEqualTo("stopped");
         assertThat(stopped.running()).isFalse();
+        // the process's own shutdown ran (SIGTERM, not the SIGKILL after the stop timeout)
+        List<String> newLines =
+                Files.readAllLines(capture.logFile()).stream().skip(logBefore).toList();
+        assertThat(newLines).anySatisfy(line -> assertThat(line).endsWith("capture stopped"));
     }
 
     @Test
@@ -257,6 +269,18 @@ class CaptureIT {
                 .hasMessageContaining("cannot create or read the topic dbx.tpch.changes")
                 .hasMessageNotContaining(Uris.password(uri, "?"));
         assertThat(other.status().state()).isEqualTo("failed");
+    }
+
+    @Test
+    @Order(7)
+    void droppingThePipelineFreesTheSlotAndResetForgetsItsOffsets() {
+        ChangeSource source = store.require(ChangeSource.class);
+        assertThat(source.slot(PIPELINE)).isPresent();
+        source.drop(PIPELINE, config.replicationUser());
+        assertThat(source.slot(PIPELINE)).isEmpty();
+        assertThat(capture.home().resolve("offsets.dat")).exists();
+        capture.reset();
+        assertThat(capture.home().resolve("offsets.dat")).doesNotExist();
     }
 
     private SlotState awaitSlot(ChangeSource source) throws InterruptedException {
