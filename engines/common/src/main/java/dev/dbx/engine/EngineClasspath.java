@@ -19,18 +19,25 @@ public final class EngineClasspath {
     private EngineClasspath() {}
 
     public static String of(LocalEngine engine) {
-        String resource = "META-INF/dbx/" + engine.name() + ".classpath";
-        URL url = engine.getClass().getClassLoader().getResource(resource);
+        return of(engine.name(), engine.getClass().getClassLoader());
+    }
+
+    /**
+     * The classpath of any child JVM whose module writes {@code META-INF/dbx/<name>.classpath} the same way (the capture
+     * process of change data capture does), found through {@code loader}.
+     */
+    public static String of(String name, ClassLoader loader) {
+        String resource = "META-INF/dbx/" + name + ".classpath";
+        URL url = loader.getResource(resource);
         if (url == null) {
             throw new DbxException(
-                    "engine " + engine.name() + " has no server classpath (" + resource + " is missing)",
-                    "rebuild dbx: ./dbx build");
+                    name + " has no process classpath (" + resource + " is missing)", "rebuild dbx: ./dbx build");
         }
         String dependencies;
         try (InputStream in = url.openStream()) {
             dependencies = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
         } catch (IOException e) {
-            throw new DbxException("cannot read the classpath of engine " + engine.name() + ": " + e.getMessage());
+            throw new DbxException("cannot read the classpath of " + name + ": " + e.getMessage());
         }
         String own = serverModuleLocation(url, resource);
         return dependencies.isEmpty() ? own : own + File.pathSeparator + dependencies;

@@ -2,6 +2,7 @@ package dev.dbx.store.postgres;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.dbx.core.capability.Analytics;
+import dev.dbx.core.capability.ChangeSource;
 import dev.dbx.core.capability.DatasetModel;
 import dev.dbx.core.capability.Explain;
 import dev.dbx.core.capability.Graph;
@@ -39,6 +40,7 @@ final class PostgresStore extends JdbcStore {
                 .add(Explain.class, new PostgresExplain(sql))
                 .add(IndexAdvisor.class, new PostgresIndexAdvisor(sql))
                 .add(Sink.class, new PostgresSink(sql, model))
+                .add(ChangeSource.class, new PostgresChangeSource(sql))
                 .build();
     }
 

@@ -89,7 +89,7 @@ public final class PostgresStoreProvider implements StoreProvider {
         }
     }
 
-    private static String hostForUrl(String host) {
+    static String hostForUrl(String host) {
         return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.dbx.core.DbxException;
 import dev.dbx.core.Uris;
 import dev.dbx.core.capability.Analytics;
+import dev.dbx.core.capability.ChangeSource;
 import dev.dbx.core.capability.DatasetModel;
 import dev.dbx.core.capability.Explain;
 import dev.dbx.core.capability.Graph;
@@ -74,7 +75,8 @@ class PostgresContractIT extends SqlStoreContractIT {
                 Graph.class,
                 Explain.class,
                 IndexAdvisor.class,
-                Sink.class);
+                Sink.class,
+                ChangeSource.class);
     }
 
     /** A faulty sync that dropped the key (and the foreign key resting on it) to get a row in twice. */
