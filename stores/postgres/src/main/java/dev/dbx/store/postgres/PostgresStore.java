@@ -8,6 +8,7 @@ import dev.dbx.core.capability.Graph;
 import dev.dbx.core.capability.IndexAdvisor;
 import dev.dbx.core.capability.KeyValue;
 import dev.dbx.core.capability.NativeBulkLoad;
+import dev.dbx.core.capability.OrderEntry;
 import dev.dbx.core.capability.TextSearch;
 import dev.dbx.core.store.Capabilities;
 import dev.dbx.core.store.ServerIdentity;
@@ -17,7 +18,7 @@ import dev.dbx.store.jdbc.SqlGraph;
 
 /**
  * PostgreSQL through pgjdbc and a HikariCP pool: its model of the datasets ({@link PostgresDatasetModel}), the YCSB
- * usertable ({@link PostgresKeyValue}) and {@code psql \copy} as the native loader ({@link PostgresNativeLoad}).
+ * usertable ({@link PostgresKeyValue}), order entry on TPC-H ({@link PostgresOrderEntry}) and {@code psql \copy} as the native loader ({@link PostgresNativeLoad}).
  */
 final class PostgresStore extends JdbcStore {
     private final HikariDataSource pool;
@@ -35,6 +36,7 @@ final class PostgresStore extends JdbcStore {
                 .add(Graph.class, new SqlGraph(sql, PostgresStore.class))
                 .add(Explain.class, new PostgresExplain(sql))
                 .add(IndexAdvisor.class, new PostgresIndexAdvisor(sql))
+                .add(OrderEntry.class, new PostgresOrderEntry(sql))
                 .build();
     }
 

@@ -14,6 +14,7 @@ import dev.dbx.core.capability.KeyValue;
 import dev.dbx.core.capability.KeyValueSemantics;
 import dev.dbx.core.capability.KeyValueSession;
 import dev.dbx.core.capability.NativeBulkLoad;
+import dev.dbx.core.capability.OrderEntry;
 import dev.dbx.core.capability.TextSearch;
 import dev.dbx.core.dataset.Column;
 import dev.dbx.core.dataset.Entity;
@@ -72,7 +73,8 @@ class PostgresContractIT extends SqlStoreContractIT {
                 TextSearch.class,
                 Graph.class,
                 Explain.class,
-                IndexAdvisor.class);
+                IndexAdvisor.class,
+                OrderEntry.class);
     }
 
     /** A faulty sync that dropped the key (and the foreign key resting on it) to get a row in twice. */
