@@ -102,6 +102,32 @@ class ChurnIT {
                         .endsWith((before.get("lineitem") + changes.net("lineitem") - 1) + " found");
             }
 
+            // as a person reads it: the table, each operation's times, the rows changed
+            InProcess.Run table = InProcess.dbx(
+                    "--data-dir",
+                    dir.toString(),
+                    "--store",
+                    "postgres=" + uri,
+                    "churn",
+                    "--rate",
+                    "100",
+                    "--duration",
+                    "2s",
+                    "--warmup",
+                    "0s",
+                    "--threads",
+                    "2");
+            System.out.println(table.out());
+            assertThat(table.exit()).as(table.err()).isZero();
+            assertThat(table.out())
+                    .contains("postgres per operation (response time; service time in brackets):")
+                    .contains("new-order", "update-order", "change-line", "change-customer", "cancel-order")
+                    .contains("rows changed (committed transactions, warm-up included):")
+                    .containsPattern("lineitem +[0-9,]+ +[0-9,]+ +[0-9,]+ +[+-][0-9,]+")
+                    .contains("stored as run ")
+                    // asked while every client holds its session: the pool has one connection more
+                    .contains("durability: synchronous_commit=");
+
             InProcess.Run runs = InProcess.dbx("--data-dir", dir.toString(), "runs");
             assertThat(runs.exit()).as(runs.err()).isZero();
             assertThat(runs.out()).contains(json.get("runId").asText());
