@@ -6,8 +6,10 @@ import dev.dbx.core.config.ConfigLoader;
 import dev.dbx.core.store.Store;
 import dev.dbx.core.store.Stores;
 import dev.dbx.lab.Benchmarks;
+import dev.dbx.lab.DatasetChoice;
 import dev.dbx.lab.Lab;
 import dev.dbx.lab.LoadRecords;
+import dev.dbx.lab.Loads;
 import dev.dbx.lab.StoreSelection;
 import dev.dbx.lab.StoreTarget;
 import dev.dbx.runs.RunStore;
@@ -48,7 +50,7 @@ import picocli.CommandLine.Spec;
             "dbx report). It changes the data: TPC-H's query answers no longer hold, and",
             "dbx bench tpch reloads it first.",
             "",
-            "  dbx churn --rate 1000 --duration 60s",
+            "  dbx churn --rate 1000 --duration 60s --scale 0.1",
             "Exits 1 when the run failed, stopped early or a change was not what was asked;",
             "2 on bad input."
         })
@@ -85,6 +87,13 @@ final class ChurnCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Random seed (default: 1).")
     long seed = 1;
 
+    @Option(
+            names = "--scale",
+            paramLabel = "SF",
+            description = "Load TPC-H at this scale first, unless the store holds it (loaded by dbx; earlier churn"
+                    + " runs' changes are kept). Without it: whatever TPC-H is loaded.")
+    Double scale;
+
     /** The store it runs on: the one --store names, else PostgreSQL's. */
     private String storeId;
 
@@ -98,8 +107,11 @@ final class ChurnCommand implements Callable<Integer> {
         StoreTarget target =
                 StoreSelection.resolve(lab, List.of(storeId)).targets().getFirst();
         ChurnWorkload workload = new ChurnWorkload(seed);
-        checkStore(lab, target, workload);
         PrintStream progress = System.err;
+        if (scale != null) {
+            ensureLoaded(lab, target, progress);
+        }
+        checkStore(lab, target, workload);
         progress.println("dbx: churn on " + target.storeId() + ": " + config.mode());
         BenchmarkRun run;
         try (RunStore runs = RunStore.open(lab.dataDir())) {
@@ -141,6 +153,9 @@ final class ChurnCommand implements Callable<Integer> {
                         "--rate must be a positive number of operations per second, not " + rate,
                         "churn runs open loop at a known rate, e.g. --rate 1000");
             }
+            if (scale != null) {
+                DatasetChoice.of("tpch", scale, null).source(); // a scale TPC-H has not is bad input
+            }
             Duration measure = ConfigLoader.parseDuration("--duration", duration);
             if (measure.isZero() || measure.isNegative()) {
                 throw new DbxException("--duration must be positive, not " + duration, "e.g. --duration 60s");
@@ -157,6 +172,29 @@ final class ChurnCommand implements Callable<Integer> {
                     seed);
         } catch (DbxException e) {
             throw new ParameterException(spec.commandLine(), e.userMessage(), e);
+        }
+    }
+
+    /**
+     * TPC-H at {@code --scale} in the store: kept when dbx loaded it at that scale (changed since or not: churn goes on
+     * where the last run left it), else loaded, replacing what is there.
+     */
+    private void ensureLoaded(Lab lab, StoreTarget target, PrintStream progress) {
+        DatasetChoice choice = DatasetChoice.of("tpch", scale, null);
+        String wanted = choice.source().description();
+        boolean loaded = new LoadRecords(lab.dataDir())
+                .get(target, "tpch")
+                .filter(e ->
+                        e.state() == LoadRecords.State.COMPLETE && e.source().equals(wanted))
+                .isPresent();
+        if (loaded) {
+            return;
+        }
+        for (Loads.Outcome o :
+                LoadCommand.load(lab, new StoreSelection(List.of(target), List.of()), choice, true, false, progress)) {
+            if (o.error() != null) {
+                throw new DbxException("cannot load TPC-H into " + o.target().storeId() + ": " + o.error());
+            }
         }
     }
 

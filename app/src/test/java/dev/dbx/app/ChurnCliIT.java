@@ -24,6 +24,7 @@ class ChurnCliIT {
         expectUsage("--threads must be at least 1", "churn", "--threads", "0");
         expectUsage("unknown arrival 'bursty'", "churn", "--arrival", "bursty");
         expectUsage("nosuch", "--store", "nosuch", "churn");
+        expectUsage("scale", "churn", "--scale", "-1");
         expectUsage("one store at a time", "--store", "postgres", "--store", "sqlite", "churn");
         expectUsage(
                 "store sqlite has no order entry on TPC-H (no OrderEntry capability)",
