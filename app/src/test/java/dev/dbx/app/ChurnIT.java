@@ -137,6 +137,12 @@ class ChurnIT {
             InProcess.Run runs = InProcess.dbx("--data-dir", dir.toString(), "runs");
             assertThat(runs.exit()).as(runs.err()).isZero();
             assertThat(runs.out()).contains(json.get("runId").asText());
+
+            Path page = dir.resolve("churn.html");
+            InProcess.Run report = InProcess.dbx(
+                    "--data-dir", dir.toString(), "report", json.get("runId").asText(), "--out", page.toString());
+            assertThat(report.exit()).as(report.err()).isZero();
+            assertThat(java.nio.file.Files.readString(page)).contains("churn").contains("new-order");
         }
     }
 
