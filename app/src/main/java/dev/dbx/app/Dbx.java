@@ -42,7 +42,8 @@ import picocli.CommandLine.ScopeType;
             SecretCommand.class,
             ExplainCommand.class,
             AdviseCommand.class,
-            SyncCommand.class
+            SyncCommand.class,
+            ChurnCommand.class
         },
         footer = {
             "",

@@ -58,8 +58,11 @@ public final class Benchmarks {
         for (StoreTarget target : targets) {
             listener.storeStarted(target);
             StoreRun result;
+            // one connection beyond the clients': the runner asks the store's durability while every client holds
+            // its session (a pool of exactly the clients' size made that question wait for the timeout, unanswered)
             int pool = Math.max(
-                    config.threads(), lab.config().poolSize(target.storeId()).orElse(0));
+                    config.threads() + 1,
+                    lab.config().poolSize(target.storeId()).orElse(0));
             try (Store store = lab.open(target, pool)) {
                 result = runner.run(workload, store, config, listener);
             } catch (RuntimeException e) {

@@ -10,6 +10,7 @@ import dev.dbx.core.capability.IndexAdvisor;
 import dev.dbx.core.capability.KeyValue;
 import dev.dbx.core.capability.NativeBulkLoad;
 import dev.dbx.core.capability.Sink;
+import dev.dbx.core.capability.OrderEntry;
 import dev.dbx.core.capability.TextSearch;
 import dev.dbx.core.store.Capabilities;
 import dev.dbx.core.store.ServerIdentity;
@@ -19,8 +20,9 @@ import dev.dbx.store.jdbc.SqlGraph;
 
 /**
  * PostgreSQL through pgjdbc and a HikariCP pool: its model of the datasets ({@link PostgresDatasetModel}), the YCSB
- * usertable ({@link PostgresKeyValue}), {@code psql \copy} as the native loader ({@link PostgresNativeLoad}) and
- * change events applied by key ({@link PostgresSink}), for a PostgreSQL that is a sync target.
+ * usertable ({@link PostgresKeyValue}), order entry on TPC-H ({@link PostgresOrderEntry}), {@code psql \copy} as the
+ * native loader ({@link PostgresNativeLoad}), the source side of change data capture ({@link PostgresChangeSource})
+ * and change events applied by key ({@link PostgresSink}), for a PostgreSQL that is a sync target.
  */
 final class PostgresStore extends JdbcStore {
     private final HikariDataSource pool;
@@ -41,6 +43,7 @@ final class PostgresStore extends JdbcStore {
                 .add(IndexAdvisor.class, new PostgresIndexAdvisor(sql))
                 .add(Sink.class, new PostgresSink(sql, model))
                 .add(ChangeSource.class, new PostgresChangeSource(sql))
+                .add(OrderEntry.class, new PostgresOrderEntry(sql))
                 .build();
     }
 

@@ -16,6 +16,7 @@ import dev.dbx.core.capability.KeyValueSemantics;
 import dev.dbx.core.capability.KeyValueSession;
 import dev.dbx.core.capability.NativeBulkLoad;
 import dev.dbx.core.capability.Sink;
+import dev.dbx.core.capability.OrderEntry;
 import dev.dbx.core.capability.TextSearch;
 import dev.dbx.core.dataset.Column;
 import dev.dbx.core.dataset.Entity;
@@ -76,7 +77,8 @@ class PostgresContractIT extends SqlStoreContractIT {
                 Explain.class,
                 IndexAdvisor.class,
                 Sink.class,
-                ChangeSource.class);
+                ChangeSource.class,
+                OrderEntry.class);
     }
 
     /** A faulty sync that dropped the key (and the foreign key resting on it) to get a row in twice. */

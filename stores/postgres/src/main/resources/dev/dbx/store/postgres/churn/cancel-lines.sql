@@ -1,0 +1,1 @@
+UPDATE lineitem SET l_returnflag = 'R', l_linestatus = 'F' WHERE l_orderkey = ?;

@@ -1,0 +1,1 @@
+DELETE FROM lineitem WHERE l_orderkey = ?;
