@@ -166,6 +166,14 @@ public final class CaptureProcess {
         }
     }
 
+    /**
+     * Whether the pipeline knows where it was (stored offsets): its next start resumes there; without them it begins
+     * with a snapshot of the whole dataset.
+     */
+    public boolean hasOffsets() {
+        return Files.exists(home.resolve(OFFSETS));
+    }
+
     /** The process's state, PID and memory, and the progress it last wrote. */
     public CaptureStatus status() {
         Properties progress = read(home.resolve(STATUS));

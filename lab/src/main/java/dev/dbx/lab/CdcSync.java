@@ -1,0 +1,240 @@
+package dev.dbx.lab;
+
+import dev.dbx.core.DbxException;
+import dev.dbx.core.capability.ChangeSource;
+import dev.dbx.core.capability.DatasetModel;
+import dev.dbx.core.dataset.Dataset;
+import dev.dbx.core.dataset.Datasets;
+import dev.dbx.core.store.Store;
+import dev.dbx.core.sync.CaptureSource;
+import dev.dbx.core.sync.SlotState;
+import dev.dbx.engine.EngineState;
+import dev.dbx.engine.EngineStatus;
+import dev.dbx.engine.LocalEngine;
+import dev.dbx.sync.capture.CaptureConfig;
+import dev.dbx.sync.capture.CaptureProcess;
+import dev.dbx.sync.capture.CaptureStatus;
+import dev.dbx.sync.cdc.CdcApply;
+import dev.dbx.sync.cdc.CdcConfig;
+import dev.dbx.sync.cdc.CdcReport;
+import dev.dbx.sync.cdc.SyncStatus;
+import dev.dbx.sync.cdc.SyncStatusFile;
+import dev.dbx.sync.cdc.Target;
+import dev.dbx.sync.verify.Verifier;
+import dev.dbx.sync.verify.VerifyReport;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Real-time sync from PostgreSQL: the capture process (Debezium in a JVM of its own, see {@link CaptureProcess})
+ * publishes the source's changes to Kafka, and this process applies them to each target's {@code Sink} through a
+ * consumer group per target ({@link CdcApply}). The pipeline's directory ({@code <data dir>/sync/<pipeline>}) holds the
+ * capture's offsets, log and progress, and the status file {@code dbx sync status} reads.
+ *
+ * <p>A capture already running (another {@code dbx sync cdc}, or one whose controller was killed) is joined, not
+ * started twice: a second process applying to the same targets shares their partitions through Kafka's consumer
+ * groups. A pipeline without stored offsets starts with a snapshot, so its targets are emptied first (their schema is
+ * recreated): the snapshot's upserts cannot remove rows a target holds that the source does not.
+ */
+public final class CdcSync implements AutoCloseable {
+    /** What to sync: the source store, the targets, the pipeline's name and Kafka (null: the local engine). */
+    public record Options(String from, List<String> to, String dataset, String pipeline, int partitions, URI kafka) {
+        public Options {
+            to = List.copyOf(to);
+            if (to.isEmpty()) {
+                throw new DbxException("name the stores to keep in sync", "e.g. --to sqlite,duckdb,mongo");
+            }
+            if (to.contains(from)) {
+                throw new DbxException(from + " is the source; it cannot be a target too", "leave it out of --to");
+            }
+        }
+    }
+
+    private final Lab lab;
+    private final Options options;
+    private final Store source;
+    private final List<Store> targets = new ArrayList<>();
+    private final List<StoreTarget> targetPlaces = new ArrayList<>();
+    private final CaptureProcess capture;
+    private final boolean startedCapture;
+    private final CdcApply apply;
+
+    private CdcSync(Lab lab, Options options, Consumer<String> progress) {
+        this.lab = lab;
+        this.options = options;
+        Dataset dataset = Datasets.named(options.dataset());
+        URI kafka = options.kafka() != null ? options.kafka() : localKafka(lab);
+        StoreTarget sourcePlace = lab.store(options.from());
+        Store opened = null;
+        try {
+            opened = lab.open(sourcePlace);
+            this.source = opened;
+            ChangeSource changes = source.capability(ChangeSource.class)
+                    .orElseThrow(() -> new DbxException(
+                            options.from() + " cannot be a CDC source (dbx follows PostgreSQL's WAL)",
+                            "use --from postgres"));
+            if (!source.require(DatasetModel.class).isLoaded(dataset)) {
+                throw new DbxException(
+                        options.from() + " holds no " + dataset.name() + " dataset to sync",
+                        "load it first: dbx load --stores " + options.from());
+            }
+            for (String id : options.to()) {
+                StoreTarget place = lab.store(id);
+                Store target = lab.open(place);
+                targets.add(target);
+                targetPlaces.add(place);
+            }
+            List<Target> applied = new ArrayList<>();
+            for (Store target : targets) {
+                applied.add(Target.of(target));
+            }
+            this.capture = new CaptureProcess(pipelineDir(lab, options.pipeline()));
+            CaptureStatus status = capture.status();
+            if (status.running()) {
+                progress.accept("joining the capture already running (process " + status.pid() + ")");
+                this.startedCapture = false;
+            } else {
+                if (!capture.hasOffsets()) {
+                    for (int i = 0; i < targets.size(); i++) {
+                        progress.accept("emptying " + targets.get(i).id() + " for the pipeline's first snapshot");
+                        DatasetModel model = targets.get(i).require(DatasetModel.class);
+                        model.drop(dataset);
+                        model.create(dataset);
+                        new LoadRecords(lab.dataDir())
+                                .changed(targetPlaces.get(i), dataset.name(), "emptied for a CDC snapshot");
+                    }
+                }
+                CaptureSource prepared = changes.prepare(dataset, options.pipeline());
+                progress.accept(
+                        capture.hasOffsets()
+                                ? "starting the capture: it resumes where it stopped (no new snapshot)"
+                                : "starting the capture: a snapshot of " + options.from() + ", then its WAL");
+                capture.start(CaptureConfig.of(dataset.name(), prepared, sourcePlace.uri(), kafka)
+                        .withPartitions(options.partitions()));
+                this.startedCapture = true;
+            }
+            this.apply = CdcApply.start(new CdcConfig(kafka, dataset, applied)
+                    .withStatusDir(capture.home())
+                    .withSlotRetainedBytes(
+                            () -> slot().map(SlotState::retainedWalBytes).orElse(null)));
+        } catch (RuntimeException e) {
+            targets.forEach(Store::close);
+            if (opened != null) {
+                opened.close();
+            }
+            throw e;
+        }
+    }
+
+    /** Starts (or joins) the capture and applies its changes to every target until {@link #stop}. */
+    public static CdcSync start(Lab lab, Options options, Consumer<String> progress) {
+        return new CdcSync(lab, options, progress);
+    }
+
+    public static Path pipelineDir(Lab lab, String pipeline) {
+        return lab.dataDir().resolve("sync").resolve(pipeline);
+    }
+
+    public SyncStatus status() {
+        return apply.status();
+    }
+
+    public CaptureStatus captureStatus() {
+        return capture.status();
+    }
+
+    public Optional<SlotState> slot() {
+        try {
+            return source.require(ChangeSource.class).slot(options.pipeline());
+        } catch (DbxException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Waits until every target's consumer group has committed all of the topic (pending 0) and the capture has nothing
+     * left to publish, for at most {@code limit}: whether it caught up.
+     */
+    public boolean awaitCaughtUp(Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        int quiet = 0;
+        while (System.nanoTime() < deadline) {
+            SyncStatus s = apply.status();
+            boolean none = s.targets().stream().allMatch(t -> t.pending() == 0);
+            // pending is asked of Kafka; twice in a row with the capture idle between, so nothing is still in flight
+            quiet = none ? quiet + 1 : 0;
+            if (quiet >= 3) {
+                return true;
+            }
+            Thread.sleep(500);
+        }
+        return false;
+    }
+
+    /** Compares every target with the source, here, where the embedded targets are open (see docs/sync.md). */
+    public VerifyReport verify() {
+        List<Store> stores = new ArrayList<>();
+        stores.add(source);
+        stores.addAll(targets);
+        return Verifier.verify(Datasets.named(options.dataset()), stores);
+    }
+
+    /**
+     * Stops applying (each target finishes and commits its batch), then the capture if this process started it (it
+     * stores its offsets), and builds what a merge-on-read target needs (ClickHouse collapses its row versions).
+     */
+    public CdcReport stop() {
+        CdcReport report = apply.stop();
+        if (startedCapture) {
+            capture.stop();
+        }
+        return report;
+    }
+
+    /** Whether this process started the capture (else it joined one). */
+    public boolean startedCapture() {
+        return startedCapture;
+    }
+
+    public Path home() {
+        return capture.home();
+    }
+
+    @Override
+    public void close() {
+        try {
+            apply.close();
+        } finally {
+            targets.forEach(Store::close);
+            source.close();
+        }
+    }
+
+    /** The last status a running (or stopped) sync wrote, with the slot as the source reports it now. */
+    public static Optional<SyncStatus> lastStatus(Lab lab, String pipeline) {
+        return SyncStatusFile.read(pipelineDir(lab, pipeline));
+    }
+
+    public static CaptureStatus captureStatus(Lab lab, String pipeline) {
+        return new CaptureProcess(pipelineDir(lab, pipeline)).status();
+    }
+
+    private static URI localKafka(Lab lab) {
+        LocalEngine kafka = lab.localEngines().stream()
+                .filter(e -> e.name().equals("kafka"))
+                .findFirst()
+                .orElseThrow(() -> new DbxException("this dbx has no local kafka engine", "give --kafka URI"));
+        EngineStatus status = lab.supervisor().status(kafka, false);
+        if (status.state() != EngineState.running) {
+            throw new DbxException(
+                    "the local kafka engine is " + status.state() + ": CDC carries changes through Kafka",
+                    "start it with: dbx up kafka (or give --kafka URI of a cluster)");
+        }
+        return kafka.uri(lab.supervisor().context(kafka));
+    }
+}
