@@ -2,12 +2,14 @@ package dev.dbx.store.postgres;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.dbx.core.capability.Analytics;
+import dev.dbx.core.capability.ChangeTracking;
 import dev.dbx.core.capability.DatasetModel;
 import dev.dbx.core.capability.Explain;
 import dev.dbx.core.capability.Graph;
 import dev.dbx.core.capability.IndexAdvisor;
 import dev.dbx.core.capability.KeyValue;
 import dev.dbx.core.capability.NativeBulkLoad;
+import dev.dbx.core.capability.SnapshotSource;
 import dev.dbx.core.capability.TextSearch;
 import dev.dbx.core.store.Capabilities;
 import dev.dbx.core.store.ServerIdentity;
@@ -26,8 +28,11 @@ final class PostgresStore extends JdbcStore {
     PostgresStore(StoreConfig config, HikariDataSource pool) {
         super(config, pool);
         this.pool = pool;
+        PostgresDatasetModel model = new PostgresDatasetModel(sql);
         this.capabilities = Capabilities.builder()
-                .add(DatasetModel.class, new PostgresDatasetModel(sql))
+                .add(DatasetModel.class, model)
+                .add(SnapshotSource.class, new PostgresSnapshotSource(sql, model))
+                .add(ChangeTracking.class, new PostgresChangeTracking(sql, model))
                 .add(KeyValue.class, new PostgresKeyValue(sql))
                 .add(NativeBulkLoad.class, new PostgresNativeLoad(config.uri()))
                 .add(Analytics.class, new PostgresAnalytics(sql))
