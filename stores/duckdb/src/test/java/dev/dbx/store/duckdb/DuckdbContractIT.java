@@ -9,6 +9,7 @@ import dev.dbx.core.capability.Graph;
 import dev.dbx.core.capability.KeyValue;
 import dev.dbx.core.capability.KeyValueSemantics;
 import dev.dbx.core.capability.NativeBulkLoad;
+import dev.dbx.core.capability.Sink;
 import dev.dbx.core.capability.TextSearch;
 import dev.dbx.core.dataset.Entity;
 import dev.dbx.core.dataset.TpchSchema;
@@ -62,7 +63,8 @@ class DuckdbContractIT extends SqlStoreContractIT {
                 Analytics.class,
                 TextSearch.class,
                 Graph.class,
-                Explain.class);
+                Explain.class,
+                Sink.class);
     }
 
     /** DuckDB's TPC-H tables have no key (see the schema): the row goes in again as it is. */

@@ -7,6 +7,7 @@ import dev.dbx.core.capability.Explain;
 import dev.dbx.core.capability.Graph;
 import dev.dbx.core.capability.IndexAdvisor;
 import dev.dbx.core.capability.KeyValue;
+import dev.dbx.core.capability.Sink;
 import dev.dbx.core.capability.TextSearch;
 import dev.dbx.core.store.Capabilities;
 import dev.dbx.core.store.ServerIdentity;
@@ -19,8 +20,8 @@ import java.sql.Statement;
 
 /**
  * SQLite through sqlite-jdbc and a small HikariCP pool over one database file: its model of the datasets
- * ({@link SqliteDatasetModel}) and the YCSB usertable ({@link SqliteKeyValue}). SQLite has no loader of its own
- * outside its shell, so there is no native bulk load.
+ * ({@link SqliteDatasetModel}), the YCSB usertable ({@link SqliteKeyValue}) and change events applied by key
+ * ({@link SqliteSink}). SQLite has no loader of its own outside its shell, so there is no native bulk load.
  */
 final class SqliteStore extends JdbcStore {
     private final HikariDataSource pool;
@@ -29,14 +30,16 @@ final class SqliteStore extends JdbcStore {
     SqliteStore(StoreConfig config, HikariDataSource pool) {
         super(config, pool);
         this.pool = pool;
+        SqliteDatasetModel model = new SqliteDatasetModel(sql);
         this.capabilities = Capabilities.builder()
-                .add(DatasetModel.class, new SqliteDatasetModel(sql))
+                .add(DatasetModel.class, model)
                 .add(KeyValue.class, new SqliteKeyValue(sql))
                 .add(Analytics.class, new SqliteAnalytics(sql))
                 .add(TextSearch.class, new SqliteTextSearch(sql))
                 .add(Graph.class, new SqlGraph(sql, SqliteStore.class))
                 .add(Explain.class, new SqliteExplain(sql))
                 .add(IndexAdvisor.class, new SqliteIndexAdvisor(sql))
+                .add(Sink.class, new SqliteSink(sql, model))
                 .build();
     }
 

@@ -12,6 +12,7 @@ import dev.dbx.core.capability.IndexAdvisor;
 import dev.dbx.core.capability.KeyValue;
 import dev.dbx.core.capability.KeyValueSemantics;
 import dev.dbx.core.capability.KeyValueSession;
+import dev.dbx.core.capability.Sink;
 import dev.dbx.core.capability.TextSearch;
 import dev.dbx.core.dataset.Entity;
 import dev.dbx.core.dataset.TpchSchema;
@@ -75,7 +76,8 @@ class SqliteContractIT extends SqlStoreContractIT {
                 TextSearch.class,
                 Graph.class,
                 Explain.class,
-                IndexAdvisor.class);
+                IndexAdvisor.class,
+                Sink.class);
     }
 
     /**
