@@ -14,10 +14,12 @@ import picocli.CommandLine.ParentCommand;
         name = "full",
         mixinStandardHelpOptions = true,
         description = {
-            "Copy one consistent snapshot of the source (PostgreSQL) into each target through the target's own bulk",
-            "load, replacing the dataset it held. Every entity is read in the same snapshot, streamed; targets are",
-            "copied one after the other, so each one's rows/s is its own. Starts the source's change tracking: each",
-            "target's watermark becomes the snapshot, so dbx sync incremental carries what commits after it."
+            "Copy one consistent snapshot of the source (PostgreSQL) into each target",
+            "through the target's own bulk load, replacing the dataset it held. Every",
+            "entity is read in the same snapshot, streamed; targets are copied one after",
+            "the other, so each one's rows/s is its own. Starts the source's change",
+            "tracking: each target's watermark becomes the snapshot, so dbx sync",
+            "incremental carries what commits after it."
         })
 final class SyncFullCommand implements Callable<Integer> {
     @ParentCommand

@@ -14,10 +14,12 @@ import picocli.CommandLine.ParentCommand;
         name = "incremental",
         mixinStandardHelpOptions = true,
         description = {
-            "Carry into each target only what changed in the source (PostgreSQL) since that target's last sync,",
-            "deletes included: the keys the source's change log holds after the target's watermark (a snapshot, not",
-            "a time, so a transaction that committed late is never missed), each read as it is now and applied",
-            "through the target's sink. A target that never had a full sync is refused: run dbx sync full first."
+            "Carry into each target only what changed in the source (PostgreSQL) since that",
+            "target's last sync, deletes included: the keys the source's change log holds",
+            "after the target's watermark (a snapshot, not a time, so a transaction that",
+            "committed late is never missed), each read as it is now and applied through",
+            "the target's sink. A target that never had a full sync is refused: run dbx",
+            "sync full first."
         })
 final class SyncIncrementalCommand implements Callable<Integer> {
     @ParentCommand

@@ -13,7 +13,10 @@ public interface SnapshotSource extends Capability {
     /** Takes a snapshot of {@code dataset}; close it to let the store forget it. */
     Snapshot open(Dataset dataset);
 
-    /** A dataset as of one moment: its rows are streamed (cursors), never all held in memory. */
+    /**
+     * A dataset as of one moment: its rows are streamed (cursors), never all held in memory, each entity's in
+     * primary-key order as the generator gives them (stores that embed a child in its parent read both in step).
+     */
     interface Snapshot extends DatasetSource, AutoCloseable {
         /**
          * Where this snapshot stands in the store's history, in the form {@link ChangeTracking} takes: the changes

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * A dataset as of one PostgreSQL snapshot: a repeatable-read transaction exports its snapshot
  * ({@code pg_export_snapshot()}) and stays open; every stream of rows is a cursor in a transaction of its own on its
  * own pooled connection that adopts that snapshot ({@code SET TRANSACTION SNAPSHOT}), so stores that read two entities
- * at once, or one on several threads, all see the same committed state.
+ * at once, or one on several threads, all see the same committed state. Rows come in primary-key order.
  */
 final class PostgresSnapshotSource implements SnapshotSource {
     private static final int FETCH = 5_000;
@@ -154,7 +154,10 @@ final class PostgresSnapshotSource implements SnapshotSource {
                 s.execute("SET TRANSACTION SNAPSHOT '" + exported + "'");
                 s.setFetchSize(FETCH);
                 ResultSet rs =
-                        s.executeQuery("SELECT " + String.join(", ", entity.columnNames()) + " FROM " + entity.name());
+                        // in key order, as the generator gives rows: stores that embed a child in its parent
+                        // (MongoDB's line items in orders) read both streams in step and need it
+                        s.executeQuery("SELECT " + String.join(", ", entity.columnNames()) + " FROM " + entity.name()
+                                + " ORDER BY " + String.join(", ", entity.primaryKey()));
                 return new Cursor(entity, c, rs);
             } catch (SQLException e) {
                 closeQuietly(c);

@@ -9,6 +9,7 @@ import dev.dbx.workloads.load.CountingSource;
 import dev.dbx.workloads.load.DatasetLoader;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * {@code dbx sync full}: one snapshot of the source, copied into each target through the target's own bulk load
@@ -63,16 +64,27 @@ public final class FullSync implements AutoCloseable {
 
     /**
      * Replaces the dataset in {@code target} with the snapshot's rows; {@code listener} sees the counting source before
-     * the load starts (for progress). On success the target's watermark is the snapshot, complete.
+     * the load starts (for progress). On success the target's watermark is the snapshot, complete; on failure
+     * it has none.
      */
-    public DatasetLoader.Result copyTo(Store target, java.util.function.Consumer<CountingSource> listener) {
+    public DatasetLoader.Result copyTo(Store target, Consumer<CountingSource> listener) {
         if (target.id().equals(source.id())) {
             throw new DbxException(
                     "store " + source.id() + " is the source of the sync", "name other stores as targets (--to)");
         }
         CountingSource counting = new CountingSource(snapshot);
         listener.accept(counting);
-        DatasetLoader.Result result = DatasetLoader.load(target, counting, true);
+        DatasetLoader.Result result;
+        try {
+            result = DatasetLoader.load(target, counting, true);
+        } catch (RuntimeException e) {
+            // a target left partial has no position: forgetting it lets the log be pruned, and an incremental sync
+            // says it needs a full one
+            if (tracking != null) {
+                tracking.forget(dataset, target.id());
+            }
+            throw e;
+        }
         if (tracking != null) {
             tracking.mark(dataset, target.id(), snapshot.position(), true);
         }
