@@ -191,6 +191,17 @@ class BatchSyncIT {
         assertVerifiedEqual();
     }
 
+    @Test
+    @Order(5)
+    void aTruncateHasNoKeysToCarrySoTheNextRunAsksForAFullSync() throws SQLException {
+        execute("TRUNCATE lineitem");
+
+        assertThatThrownBy(() -> IncrementalSync.run(postgres, sqlite, TpchSchema.DATASET, (u, d) -> {}))
+                .isInstanceOf(DbxException.class)
+                .hasMessageContaining("lineitem was truncated")
+                .satisfies(e -> assertThat(((DbxException) e).userMessage()).contains("dbx sync full"));
+    }
+
     private void assertVerifiedEqual() {
         VerifyReport report = Verifier.verify(TpchSchema.DATASET, List.of(postgres, sqlite, duckdb));
         assertThat(report.differences()).as("what verify found different").isEmpty();
