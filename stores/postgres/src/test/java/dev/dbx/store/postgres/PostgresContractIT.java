@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.dbx.core.DbxException;
 import dev.dbx.core.Uris;
 import dev.dbx.core.capability.Analytics;
+import dev.dbx.core.capability.ChangeTracking;
 import dev.dbx.core.capability.DatasetModel;
 import dev.dbx.core.capability.Explain;
 import dev.dbx.core.capability.Graph;
@@ -14,6 +15,7 @@ import dev.dbx.core.capability.KeyValue;
 import dev.dbx.core.capability.KeyValueSemantics;
 import dev.dbx.core.capability.KeyValueSession;
 import dev.dbx.core.capability.NativeBulkLoad;
+import dev.dbx.core.capability.SnapshotSource;
 import dev.dbx.core.capability.TextSearch;
 import dev.dbx.core.dataset.Column;
 import dev.dbx.core.dataset.Entity;
@@ -72,7 +74,9 @@ class PostgresContractIT extends SqlStoreContractIT {
                 TextSearch.class,
                 Graph.class,
                 Explain.class,
-                IndexAdvisor.class);
+                IndexAdvisor.class,
+                SnapshotSource.class,
+                ChangeTracking.class);
     }
 
     /** A faulty sync that dropped the key (and the foreign key resting on it) to get a row in twice. */
