@@ -104,6 +104,26 @@ public final class LoadRecords {
         put(target, e);
     }
 
+    /**
+     * Records a copy from another store that is starting ({@code dbx sync full}): like a load, but never pristine, since
+     * what it holds is the source store's data, not the dataset as generated.
+     */
+    public void startedCopy(StoreTarget target, String dataset, String source) {
+        put(
+                target,
+                new Entry(
+                        Uris.redact(target.uri()),
+                        dataset,
+                        source,
+                        null,
+                        null,
+                        State.LOADING,
+                        Instant.now(),
+                        null,
+                        null,
+                        List.of(Instant.now() + " copied from " + source)));
+    }
+
     public void complete(StoreTarget target, String dataset) {
         get(target, dataset).ifPresent(e -> put(target, e.with(State.COMPLETE, Instant.now(), null)));
     }

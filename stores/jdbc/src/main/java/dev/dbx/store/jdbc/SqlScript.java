@@ -29,7 +29,8 @@ public final class SqlScript {
         }
     }
 
-    static List<String> split(String script) {
+    /** Splits {@code script} into statements by the rules above (for a script built from a template). */
+    public static List<String> split(String script) {
         List<String> statements = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         boolean inTrigger = false;

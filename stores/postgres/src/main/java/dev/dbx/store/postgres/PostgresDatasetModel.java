@@ -1,5 +1,7 @@
 package dev.dbx.store.postgres;
 
+import dev.dbx.core.dataset.Canonical;
+import dev.dbx.core.dataset.Column;
 import dev.dbx.core.dataset.Entity;
 import dev.dbx.core.dataset.RowStream;
 import dev.dbx.store.jdbc.SqlConnections;
@@ -7,6 +9,7 @@ import dev.dbx.store.jdbc.SqlDatasetModel;
 import dev.dbx.store.jdbc.SqlErrors;
 import java.io.IOException;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -47,6 +50,16 @@ final class PostgresDatasetModel extends SqlDatasetModel {
         } catch (SQLException e) {
             throw SqlErrors.of(id, "COPY into " + entity.name(), e);
         }
+    }
+
+    /** The current row of {@code rs} as canonical values of {@code entity}'s columns, read from column 1 on. */
+    Object[] row(ResultSet rs, Entity entity) throws SQLException {
+        Object[] row = new Object[entity.columns().size()];
+        for (int i = 0; i < row.length; i++) {
+            Column column = entity.columns().get(i);
+            row[i] = Canonical.value(column, read(rs, i + 1, column));
+        }
+        return row;
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.dbx.store.postgres;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.dbx.core.capability.Analytics;
 import dev.dbx.core.capability.ChangeSource;
+import dev.dbx.core.capability.ChangeTracking;
 import dev.dbx.core.capability.DatasetModel;
 import dev.dbx.core.capability.Explain;
 import dev.dbx.core.capability.Graph;
@@ -11,6 +12,7 @@ import dev.dbx.core.capability.KeyValue;
 import dev.dbx.core.capability.NativeBulkLoad;
 import dev.dbx.core.capability.OrderEntry;
 import dev.dbx.core.capability.Sink;
+import dev.dbx.core.capability.SnapshotSource;
 import dev.dbx.core.capability.TextSearch;
 import dev.dbx.core.store.Capabilities;
 import dev.dbx.core.store.ServerIdentity;
@@ -34,6 +36,9 @@ final class PostgresStore extends JdbcStore {
         PostgresDatasetModel model = new PostgresDatasetModel(sql);
         this.capabilities = Capabilities.builder()
                 .add(DatasetModel.class, model)
+
+                .add(SnapshotSource.class, new PostgresSnapshotSource(sql, model))
+                .add(ChangeTracking.class, new PostgresChangeTracking(sql, model))
                 .add(KeyValue.class, new PostgresKeyValue(sql))
                 .add(NativeBulkLoad.class, new PostgresNativeLoad(config.uri()))
                 .add(Analytics.class, new PostgresAnalytics(sql))

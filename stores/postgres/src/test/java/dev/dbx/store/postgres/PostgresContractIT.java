@@ -7,6 +7,7 @@ import dev.dbx.core.DbxException;
 import dev.dbx.core.Uris;
 import dev.dbx.core.capability.Analytics;
 import dev.dbx.core.capability.ChangeSource;
+import dev.dbx.core.capability.ChangeTracking;
 import dev.dbx.core.capability.DatasetModel;
 import dev.dbx.core.capability.Explain;
 import dev.dbx.core.capability.Graph;
@@ -17,6 +18,7 @@ import dev.dbx.core.capability.KeyValueSession;
 import dev.dbx.core.capability.NativeBulkLoad;
 import dev.dbx.core.capability.OrderEntry;
 import dev.dbx.core.capability.Sink;
+import dev.dbx.core.capability.SnapshotSource;
 import dev.dbx.core.capability.TextSearch;
 import dev.dbx.core.dataset.Column;
 import dev.dbx.core.dataset.Entity;
@@ -78,7 +80,9 @@ class PostgresContractIT extends SqlStoreContractIT {
                 IndexAdvisor.class,
                 Sink.class,
                 ChangeSource.class,
-                OrderEntry.class);
+                OrderEntry.class,
+                SnapshotSource.class,
+                ChangeTracking.class);
     }
 
     /** A faulty sync that dropped the key (and the foreign key resting on it) to get a row in twice. */
