@@ -17,9 +17,10 @@ import io.lettuce.core.ScanIterator;
 import io.lettuce.core.ScoredValue;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -49,10 +50,20 @@ class RedisSinkIT extends SinkContractIT {
     @Test
     @Order(4)
     void everySecondarySortedSetHoldsExactlyTheChangedRowsScores() {
-        Map<String, Map<String, Double>> held = secondarySets();
-        assertThat(held).isEqualTo(secondarySets(script().expected()));
-        // the same comparison tells a set that did not follow the changes
-        assertThat(held).isNotEqualTo(secondarySets(new TpchSource(SCALE)));
+        Set<String> held = secondaryMembers();
+        assertThat(difference(held, secondaryMembers(script().expected())))
+                .as("members held that should not be, and members missing")
+                .isEmpty();
+        // the same comparison tells sets that did not follow the changes
+        assertThat(difference(held, secondaryMembers(new TpchSource(SCALE)))).isNotEmpty();
+    }
+
+    /** What only one side holds, each member marked with the side: "+" held only, "-" missing. */
+    private static Set<String> difference(Set<String> held, Set<String> expected) {
+        Set<String> difference = new TreeSet<>();
+        held.stream().filter(m -> !expected.contains(m)).forEach(m -> difference.add("+ " + m));
+        expected.stream().filter(m -> !held.contains(m)).forEach(m -> difference.add("- " + m));
+        return difference;
     }
 
     @Test
@@ -93,28 +104,26 @@ class RedisSinkIT extends SinkContractIT {
         }
     }
 
-    /** Every secondary sorted set of TPC-H as the server holds it: key to member to score. */
-    private Map<String, Map<String, Double>> secondarySets() {
-        Map<String, Map<String, Double>> sets = new TreeMap<>();
+    /** Every member of TPC-H's secondary sorted sets as the server holds it: "key member score". */
+    private Set<String> secondaryMembers() {
+        Set<String> members = new HashSet<>();
         for (SecondaryIndex index : SecondaryIndexes.of(TpchSchema.DATASET).all()) {
             String pattern = "tpch:" + index.entity().name() + ":by_*";
             ScanIterator<String> keys =
                     ScanIterator.scan(redis(), ScanArgs.Builder.matches(pattern).limit(1_000));
             while (keys.hasNext()) {
                 String key = keys.next();
-                Map<String, Double> members = new TreeMap<>();
                 for (ScoredValue<String> member : redis().zrangeWithScores(key, 0, -1)) {
-                    members.put(member.getValue(), member.getScore());
+                    members.add(key + " " + member.getValue() + " " + member.getScore());
                 }
-                sets.put(key, members);
             }
         }
-        return sets;
+        return members;
     }
 
-    /** The secondary sorted sets a load of {@code source} writes. */
-    private static Map<String, Map<String, Double>> secondarySets(DatasetSource source) {
-        Map<String, Map<String, Double>> sets = new TreeMap<>();
+    /** The members of the secondary sorted sets a load of {@code source} writes. */
+    private static Set<String> secondaryMembers(DatasetSource source) {
+        Set<String> members = new HashSet<>();
         KeyScheme keys = new KeyScheme("");
         for (SecondaryIndex index : SecondaryIndexes.of(TpchSchema.DATASET).all()) {
             Entity entity = index.entity();
@@ -123,12 +132,11 @@ class RedisSinkIT extends SinkContractIT {
             try (RowStream rows = source.rows(entity)) {
                 while (rows.hasNext()) {
                     Object[] row = rows.next();
-                    sets.computeIfAbsent(index.key(prefix, row), k -> new TreeMap<>())
-                            .put(layout.id(row), index.score(row));
+                    members.add(index.key(prefix, row) + " " + layout.id(row) + " " + index.score(row));
                 }
             }
         }
-        return sets;
+        return members;
     }
 
     private RedisCommands<String, String> redis() {
