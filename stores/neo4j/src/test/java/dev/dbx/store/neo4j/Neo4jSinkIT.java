@@ -21,6 +21,7 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
+import org.neo4j.driver.Value;
 import org.neo4j.driver.summary.Plan;
 
 /**
@@ -141,6 +142,21 @@ class Neo4jSinkIT extends SinkContractIT {
         assertThat(placeholders()).isZero();
     }
 
+    @Test
+    @Order(8)
+    void aNodeCountReadsTheCountStoreAndScansOnlyPlaceholders() {
+        GraphMapping.Element orders = DatasetGraph.of(TPCH).mapping().element(TpchSchema.ORDERS);
+        List<String> plan = operatorsWithDetails(GraphScanner.countStatement(orders));
+        assertThat(plan).anyMatch(op -> op.startsWith("NodeCountFromCountStore"));
+        // the placeholders through the Placeholder label's index (alone, or intersected with the entity's label)
+        assertThat(plan).filteredOn(op -> op.contains("Scan")).allMatch(op -> op.contains("Placeholder"));
+        // the same check tells a count that reads every order
+        assertThat(operatorsWithDetails("MATCH (o:Order) WHERE o.o_comment IS NOT NULL RETURN count(o)"))
+                .filteredOn(op -> op.contains("Scan"))
+                .isNotEmpty()
+                .noneMatch(op -> op.contains("Placeholder"));
+    }
+
     private long placeholders() {
         return rawCount("MATCH (x:Placeholder) RETURN count(x)");
     }
@@ -182,6 +198,23 @@ class Neo4jSinkIT extends SinkContractIT {
         List<String> operators = new ArrayList<>();
         collect(plan, operators);
         return operators;
+    }
+
+    /** Each operator of the plan as "type details", e.g. "NodeByLabelScan@neo4j p:Placeholder". */
+    private List<String> operatorsWithDetails(String cypher) {
+        Plan plan;
+        try (Session session = driver().session()) {
+            plan = session.run("EXPLAIN " + cypher).consume().queryPlan().orElseThrow();
+        }
+        List<String> operators = new ArrayList<>();
+        collectWithDetails(plan, operators);
+        return operators;
+    }
+
+    private static void collectWithDetails(Plan plan, List<String> operators) {
+        Value details = plan.arguments().get("Details");
+        operators.add(plan.operatorType() + " " + (details == null ? "" : details.asString()));
+        plan.children().forEach(child -> collectWithDetails(child, operators));
     }
 
     private static void collect(Plan plan, List<String> operators) {
