@@ -124,11 +124,23 @@ final class Neo4jSink implements Sink {
         }
         List<Column> columns = entity.columns();
         List<String> names = entity.columnNames();
+        List<String> references = entity.foreignKeys().stream()
+                .flatMap(reference -> reference.columns().stream())
+                .distinct()
+                .toList();
         for (Change change : changes.values()) {
             if (change.isDelete() == deletes) {
                 Object[] row = new Object[columns.size()];
                 for (int i = 0; i < row.length; i++) {
                     row[i] = Canonical.value(columns.get(i), change.row()[i]);
+                }
+                for (String reference : references) {
+                    if (!deletes && row[entity.indexOf(reference)] == null) {
+                        throw new DbxException(
+                                "a change of " + entity.name() + " " + change.key() + " has no " + reference,
+                                "the graph keeps a foreign key as a relationship to the row it names, so it needs a"
+                                        + " value; nothing of the batch was applied");
+                    }
                 }
                 rows.add(PropertyValues.row(names, row));
             }

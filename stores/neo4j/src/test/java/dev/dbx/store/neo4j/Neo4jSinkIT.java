@@ -1,7 +1,9 @@
 package dev.dbx.store.neo4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dbx.core.DbxException;
 import dev.dbx.core.capability.DatasetModel;
 import dev.dbx.core.capability.Sink;
 import dev.dbx.core.dataset.Dataset;
@@ -155,6 +157,24 @@ class Neo4jSinkIT extends SinkContractIT {
                 .filteredOn(op -> op.contains("Scan"))
                 .isNotEmpty()
                 .noneMatch(op -> op.contains("Placeholder"));
+    }
+
+    @Test
+    @Order(9)
+    void aCustomerWithoutANationIsRefusedBeforeAnythingOfTheBatchIsSent() {
+        Entity region = TpchSchema.REGION;
+        Entity customer = TpchSchema.CUSTOMER;
+        Object[] renamed = first(region);
+        renamed[region.indexOf("r_name")] = "NOT APPLIED";
+        Object[] homeless = first(customer);
+        homeless[customer.indexOf("c_nationkey")] = null;
+        assertThatThrownBy(() -> store().require(Sink.class)
+                        .apply(TPCH, List.of(Change.upsert(region, renamed), Change.upsert(customer, homeless))))
+                .isInstanceOf(DbxException.class)
+                .hasMessageContaining("customer")
+                .hasMessageContaining("c_nationkey");
+        assertThat(rawCount("MATCH (r:Region {r_name: 'NOT APPLIED'}) RETURN count(r)"))
+                .isZero();
     }
 
     private long placeholders() {

@@ -1,7 +1,9 @@
 package dev.dbx.store.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dbx.core.DbxException;
 import dev.dbx.core.capability.Sink;
 import dev.dbx.core.dataset.DatasetSource;
 import dev.dbx.core.dataset.Entity;
@@ -96,6 +98,24 @@ class RedisSinkIT extends SinkContractIT {
         redis().scriptFlush();
         store().require(Sink.class).apply(TpchSchema.DATASET, List.of(Change.upsert(region, row)));
         assertThat(redis().hget("tpch:region:4", "r_name")).isEqualTo("REGION AFTER FLUSH");
+    }
+
+    @Test
+    @Order(7)
+    void anOrderWithoutTheCustomerItsSetIsNamedByIsRefusedBeforeAnythingOfTheBatchIsSent() {
+        Entity region = TpchSchema.REGION;
+        Entity orders = TpchSchema.ORDERS;
+        Object[] renamed = {3L, "NOT APPLIED", "refused with its batch"};
+        Object[] order = firstOrder();
+        order[orders.indexOf("o_custkey")] = null;
+        assertThatThrownBy(() -> store().require(Sink.class)
+                        .apply(
+                                TpchSchema.DATASET,
+                                List.of(Change.upsert(region, renamed), Change.upsert(orders, order))))
+                .isInstanceOf(DbxException.class)
+                .hasMessageContaining("orders")
+                .hasMessageContaining("o_custkey");
+        assertThat(redis().hget("tpch:region:3", "r_name")).isNotEqualTo("NOT APPLIED");
     }
 
     private Object[] firstOrder() {
