@@ -4,10 +4,12 @@ import dev.dbx.core.DbxException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.neo4j.driver.AccessMode;
@@ -99,6 +101,42 @@ final class Bolt implements AutoCloseable {
         return inSession(
                 AccessMode.WRITE,
                 s -> s.executeWriteAsync(tx -> tx.runAsync(cypher, params).thenCompose(finish), transaction(bound)));
+    }
+
+    /** One statement of a transaction, with its parameters and what it does (for a failure's message). */
+    record Statement(String cypher, Map<String, Object> params, String doing) {}
+
+    /**
+     * Runs {@code statements} one after another in one managed write transaction bounded by {@code bulkTimeout()},
+     * retried as a whole on transient errors (a deadlock with another writer, a leader switch), and waits for it to
+     * commit. A failure names the statement that failed.
+     */
+    void writeAll(List<Statement> statements, String doing) {
+        AtomicReference<String> running = new AtomicReference<>(doing);
+        CompletionStage<Void> done = inSession(
+                AccessMode.WRITE,
+                s -> s.executeWriteAsync(
+                        tx -> {
+                            CompletionStage<Void> chain = CompletableFuture.completedFuture(null);
+                            for (Statement statement : statements) {
+                                chain = chain.thenCompose(previous -> {
+                                    running.set(statement.doing());
+                                    return tx.runAsync(statement.cypher(), statement.params())
+                                            .thenCompose(ResultCursor::consumeAsync)
+                                            .thenApply(summary -> (Void) null);
+                                });
+                            }
+                            return chain.thenApply(last -> {
+                                running.set(doing);
+                                return (Void) null;
+                            });
+                        },
+                        transaction(bulkTimeout())));
+        try {
+            get(done, bulkTimeout());
+        } catch (Exception e) {
+            throw failure(e, running.get(), bulkTimeout());
+        }
     }
 
     /**

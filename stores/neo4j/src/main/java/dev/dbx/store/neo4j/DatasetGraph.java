@@ -7,6 +7,7 @@ import dev.dbx.core.dataset.Entity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,7 +17,9 @@ import java.util.regex.Pattern;
  * ({@code graph.properties}), the constraints created before the load ({@code constraints.cypher}), the indexes built
  * after it ({@code indexes.cypher}), and per entity its load statement ({@code load/<entity>.cypher}, one UNWIND over
  * {@code $rows}), its scan statement ({@code scan/<entity>.cypher}, every column aliased to its name, in order) and
- * its key lookup ({@code lookup/<entity>.cypher}, one UNWIND over {@code $keys}, each found by a unique-key index).
+ * its key lookup ({@code lookup/<entity>.cypher}, one UNWIND over {@code $keys}, each found by a unique-key index),
+ * and the sink's statements ({@code sink/upsert/<entity>.cypher}, {@code sink/delete/<entity>.cypher}, one UNWIND over
+ * {@code $rows} each, and {@code sink/placeholders.cypher}).
  */
 final class DatasetGraph {
     private static final Map<String, DatasetGraph> CACHE = new ConcurrentHashMap<>();
@@ -77,6 +80,24 @@ final class DatasetGraph {
      */
     String lookupStatement(Entity entity) {
         return CypherResources.required(mapping.dataset().name() + "/lookup/" + entity.name() + ".cypher");
+    }
+
+    /**
+     * The sink's statement making {@code $rows} (each row a map of column name to value) exactly the entity's rows of
+     * those keys, linking to a placeholder where a row it references is not there.
+     */
+    String upsertStatement(Entity entity) {
+        return CypherResources.required(mapping.dataset().name() + "/sink/upsert/" + entity.name() + ".cypher");
+    }
+
+    /** The sink's statement removing the rows of the keys in {@code $rows} (a row still referenced: its properties). */
+    String deleteStatement(Entity entity) {
+        return CypherResources.required(mapping.dataset().name() + "/sink/delete/" + entity.name() + ".cypher");
+    }
+
+    /** The sink's last statement: removes placeholders nothing links to any more (none for a dataset without links). */
+    Optional<String> placeholderCleanup() {
+        return CypherResources.text(mapping.dataset().name() + "/sink/placeholders.cypher");
     }
 
     /** Every constraint and index the dataset creates, by the names its statements give them. */

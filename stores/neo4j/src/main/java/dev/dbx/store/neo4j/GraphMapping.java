@@ -17,6 +17,13 @@ import java.util.Properties;
  * the statements that count and delete an entity name them.
  */
 final class GraphMapping {
+    /**
+     * The label a node carries, beside its entity's, while it is no row but only a key something links to: a row that
+     * arrived before the row it references, or a deleted row still referenced (see {@code sink/}). Scans, counts and
+     * lookups leave placeholders out.
+     */
+    static final String PLACEHOLDER = "Placeholder";
+
     enum Kind {
         NODE,
         RELATIONSHIP

@@ -9,8 +9,9 @@ import java.util.Map;
 
 /**
  * Reads the graph back as the dataset's rows: each entity's scan statement rebuilds its rows (key columns from the
- * relationships' endpoints included) and every value is made canonical. Counts come from Neo4j's count store (a
- * label's nodes or a type's relationships, without reading them).
+ * relationships' endpoints included) and every value is made canonical; placeholders (see
+ * {@link GraphMapping#PLACEHOLDER}) are no rows. Counts come from Neo4j's count store (a label's nodes or a type's
+ * relationships, without reading them).
  */
 final class GraphScanner {
     private final Bolt bolt;
@@ -32,12 +33,27 @@ final class GraphScanner {
     }
 
     long count(GraphMapping.Element element) {
-        // the label or type is a checked identifier from graph.properties
-        String statement = "MATCH " + element.pattern() + " RETURN count(x) AS n";
-        return bolt.read(statement, Map.of(), "counting " + element.entity().name())
+        return bolt.read(
+                        countStatement(element),
+                        Map.of(),
+                        "counting " + element.entity().name())
                 .get(0)
                 .get("n")
                 .asLong();
+    }
+
+    /**
+     * Counts the element's rows as {@code n}. A relationship type's count comes from the count store; a label's too,
+     * less its placeholders (found through the Placeholder label, not by reading every node of the label). The label
+     * or type is a checked identifier from graph.properties.
+     */
+    static String countStatement(GraphMapping.Element element) {
+        if (element.kind() == GraphMapping.Kind.RELATIONSHIP) {
+            return "MATCH " + element.pattern() + " RETURN count(x) AS n";
+        }
+        return "CALL () { MATCH " + element.pattern() + " RETURN count(x) AS every }"
+                + " CALL () { MATCH (p:" + element.name() + ":" + GraphMapping.PLACEHOLDER
+                + ") RETURN count(p) AS placeholders } RETURN every - placeholders AS n";
     }
 
     /** Whether any node of the dataset's labels exists (its relationships cannot exist without them). */

@@ -5,6 +5,7 @@ import dev.dbx.core.capability.DatasetModel;
 import dev.dbx.core.capability.Explain;
 import dev.dbx.core.capability.Graph;
 import dev.dbx.core.capability.KeyValue;
+import dev.dbx.core.capability.Sink;
 import dev.dbx.core.capability.TextSearch;
 import dev.dbx.core.dataset.YcsbSchema;
 import dev.dbx.core.store.Capabilities;
@@ -16,7 +17,8 @@ import java.util.Map;
 /**
  * Neo4j through the official Java driver over Bolt: who and where the server is, and the capabilities it hands out,
  * each an object of its own sharing the store's driver ({@link Bolt}): the dataset model ({@link GraphModel}: TPC-H as
- * a property graph) and YCSB's usertable ({@link UserTable}: key-value sessions on {@code :User} nodes).
+ * a property graph), YCSB's usertable ({@link UserTable}: key-value sessions on {@code :User} nodes) and the sync sink
+ * ({@link Neo4jSink}).
  */
 final class Neo4jStore implements Store {
     private static final String COMPONENTS = "CALL dbms.components() YIELD name, versions, edition";
@@ -37,6 +39,7 @@ final class Neo4jStore implements Store {
                 .add(TextSearch.class, new FulltextSearch(bolt))
                 .add(Graph.class, new Neo4jGraph(bolt))
                 .add(Explain.class, new Neo4jExplain(bolt))
+                .add(Sink.class, new Neo4jSink(bolt))
                 .build();
     }
 

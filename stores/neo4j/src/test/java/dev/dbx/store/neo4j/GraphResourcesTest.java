@@ -106,6 +106,52 @@ class GraphResourcesTest {
     }
 
     @Test
+    void sinkStatementsMergeEveryColumnOfAnUpsertAndReadOnlyTheKeyOfADelete() {
+        for (Dataset dataset : Datasets.all()) {
+            DatasetGraph graph = DatasetGraph.of(dataset);
+            for (Entity entity : dataset.entities()) {
+                String upsert = graph.upsertStatement(entity);
+                assertThat(new TreeSet<>(found(ROW_FIELD, upsert)))
+                        .as("columns read by sink/upsert/%s.cypher", entity.name())
+                        .containsExactlyInAnyOrderElementsOf(entity.columnNames());
+                // MERGE, never a bare CREATE: applying a change twice must leave one element
+                assertThat(CypherResources.split(upsert))
+                        .singleElement()
+                        .satisfies(s -> assertThat(s)
+                                .startsWith("UNWIND $rows AS row")
+                                .contains("MERGE")
+                                .doesNotContainPattern("(?<!ON )CREATE\\b"));
+                // the same pattern tells the load's bare CREATE
+                assertThat(graph.loadStatement(entity)).containsPattern("(?<!ON )CREATE\\b");
+                String delete = graph.deleteStatement(entity);
+                assertThat(new TreeSet<>(found(ROW_FIELD, delete)))
+                        .as("columns read by sink/delete/%s.cypher (a delete may carry only its key)", entity.name())
+                        .containsExactlyInAnyOrderElementsOf(entity.primaryKey());
+                assertThat(CypherResources.split(delete))
+                        .singleElement()
+                        .satisfies(s -> assertThat(s)
+                                .startsWith("UNWIND $rows AS row")
+                                .doesNotContain("MERGE", "CREATE", "DETACH"));
+            }
+        }
+    }
+
+    @Test
+    void wherePlaceholdersCanBeScansAndLookupsOfNodesLeaveThemOut() {
+        DatasetGraph graph = DatasetGraph.of(TpchSchema.DATASET);
+        assertThat(graph.placeholderCleanup()).isPresent();
+        Pattern leftOut = Pattern.compile("WHERE NOT \\w+:" + GraphMapping.PLACEHOLDER + "\\b");
+        for (GraphMapping.Element node : graph.mapping().nodes()) {
+            assertThat(graph.scanStatement(node.entity())).containsPattern(leftOut);
+            assertThat(graph.lookupStatement(node.entity())).containsPattern(leftOut);
+        }
+        // a dataset whose rows link to nothing has no placeholders to leave out (and the pattern tells it)
+        assertThat(DatasetGraph.of(YcsbSchema.DATASET).scanStatement(YcsbSchema.USERTABLE))
+                .doesNotContainPattern(leftOut);
+        assertThat(DatasetGraph.of(YcsbSchema.DATASET).placeholderCleanup()).isEmpty();
+    }
+
+    @Test
     void everyFullTextColumnHasAnEnglishFullTextIndex() {
         List<String> indexes = DatasetGraph.of(TpchSchema.DATASET).indexStatements();
         for (Entity entity : TpchSchema.DATASET.entities()) {

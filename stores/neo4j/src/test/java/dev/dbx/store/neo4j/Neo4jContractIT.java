@@ -13,6 +13,7 @@ import dev.dbx.core.capability.Graph;
 import dev.dbx.core.capability.KeyValue;
 import dev.dbx.core.capability.KeyValueSemantics;
 import dev.dbx.core.capability.KeyValueSession;
+import dev.dbx.core.capability.Sink;
 import dev.dbx.core.capability.TextSearch;
 import dev.dbx.core.dataset.Dataset;
 import dev.dbx.core.dataset.Entity;
@@ -77,7 +78,13 @@ class Neo4jContractIT extends StoreContractIT {
     @Override
     protected Set<Class<? extends Capability>> expectedCapabilities() {
         return Set.of(
-                DatasetModel.class, KeyValue.class, Analytics.class, TextSearch.class, Graph.class, Explain.class);
+                DatasetModel.class,
+                KeyValue.class,
+                Analytics.class,
+                TextSearch.class,
+                Graph.class,
+                Explain.class,
+                Sink.class);
     }
 
     @Override

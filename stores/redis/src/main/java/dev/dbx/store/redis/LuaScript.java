@@ -42,6 +42,16 @@ final class LuaScript {
         }
     }
 
+    /** The script's text, for a client that loads it itself (SCRIPT LOAD). */
+    String text() {
+        return new String(source, StandardCharsets.UTF_8);
+    }
+
+    /** The SHA-1 digest EVALSHA names the script by. */
+    String digest() {
+        return new String(sha1, StandardCharsets.US_ASCII);
+    }
+
     /**
      * Runs the script and returns its integer reply. {@code args} is the whole command after its name: slot 0 is this
      * method's (the digest, or the source when the server does not know the script), then the number of keys, the

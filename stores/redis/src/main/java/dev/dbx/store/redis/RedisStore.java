@@ -4,6 +4,7 @@ import dev.dbx.core.capability.DatasetModel;
 import dev.dbx.core.capability.KeyValue;
 import dev.dbx.core.capability.NativeBulkLoad;
 import dev.dbx.core.capability.ServerResources;
+import dev.dbx.core.capability.Sink;
 import dev.dbx.core.store.Capabilities;
 import dev.dbx.core.store.ServerIdentity;
 import dev.dbx.core.store.Store;
@@ -15,8 +16,8 @@ import io.lettuce.core.api.StatefulRedisConnection;
  * (exact counts and scans without KEYS), and sorted sets for the ranges and top-N the workloads ask for, all under
  * one namespace per dataset. The key scheme is documented in {@code KEYSPACE.md} next to this class. The store hands
  * out the dataset model ({@link RedisDatasetModel}), the usertable ({@link UserTable}, sessions with a connection each)
- * and {@code redis-cli --pipe} ({@link RedisCliLoad}); they share one thread-safe Lettuce connection for their own
- * small commands, and open connections of their own for pipelines (Lettuce) and key-value sessions (a blocking Jedis
+ * {@code redis-cli --pipe} ({@link RedisCliLoad}) and the sync sink ({@link RedisSink}); they share one thread-safe Lettuce connection for their own
+ * small commands, and open connections of their own for pipelines (Lettuce: loads, scans, the sink's batches) and key-value sessions (a blocking Jedis
  * connection each).
  */
 final class RedisStore implements Store {
@@ -24,6 +25,7 @@ final class RedisStore implements Store {
     private final RedisConnector connector;
     private final StatefulRedisConnection<String, String> connection;
     private final RedisResources resources;
+    private final RedisSink sink;
     private final Capabilities capabilities;
 
     RedisStore(StoreConfig config, RedisConnector connector, StatefulRedisConnection<String, String> connection) {
@@ -32,11 +34,13 @@ final class RedisStore implements Store {
         this.connection = connection;
         KeyScheme keys = new KeyScheme(connector.target().prefix());
         this.resources = new RedisResources(connector);
+        this.sink = new RedisSink(connector, keys);
         this.capabilities = Capabilities.builder()
                 .add(DatasetModel.class, new RedisDatasetModel(connector, connection, keys))
                 .add(KeyValue.class, new UserTable(connector, connection, keys))
                 .add(NativeBulkLoad.class, new RedisCliLoad(connector, connection, keys))
                 .add(ServerResources.class, resources)
+                .add(Sink.class, sink)
                 .build();
     }
 
@@ -60,6 +64,7 @@ final class RedisStore implements Store {
     @Override
     public void close() {
         try {
+            sink.close();
             resources.close();
         } finally {
             try {

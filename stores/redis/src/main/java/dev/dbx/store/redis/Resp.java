@@ -83,12 +83,15 @@ final class Resp {
         return arg(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** A sorted-set score: integers without a fraction (most scores are ids and days), others as Java writes them. */
     private Resp score(double score) {
-        return arg(
-                score == Math.rint(score) && Math.abs(score) < 1e15
-                        ? Long.toString((long) score)
-                        : Double.toString(score));
+        return arg(scoreText(score));
+    }
+
+    /** A sorted-set score: integers without a fraction (most scores are ids and days), others as Java writes them. */
+    static String scoreText(double score) {
+        return score == Math.rint(score) && Math.abs(score) < 1e15
+                ? Long.toString((long) score)
+                : Double.toString(score);
     }
 
     /** The command built so far. */

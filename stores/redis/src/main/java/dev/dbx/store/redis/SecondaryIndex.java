@@ -87,6 +87,31 @@ final class SecondaryIndex {
         return suffix.toString();
     }
 
+    /**
+     * The key of the sorted set a row with this key belongs to, as a script finds it from the row's hash: text and hash
+     * field names alternating, starting and ending with text ({@code [tpch:orders:by_customer:, o_custkey, ""]}), the
+     * key being the text with each field's value in between. Key columns are filled in from {@code keyRow} (they are
+     * not in the hash, and a change never changes them); without placeholders it is the whole key alone.
+     */
+    List<String> template(String prefix, Object[] keyRow) {
+        List<String> parts = new ArrayList<>();
+        StringBuilder text = new StringBuilder(prefix).append(literals.get(0));
+        for (int i = 0; i < placeholders.size(); i++) {
+            int index = placeholders.get(i);
+            Column column = entity.columns().get(index);
+            if (entity.primaryKey().contains(column.name())) {
+                text.append(Values.text(column, keyRow[index]));
+            } else {
+                parts.add(text.toString());
+                parts.add(column.name());
+                text.setLength(0);
+            }
+            text.append(literals.get(i + 1));
+        }
+        parts.add(text.toString());
+        return parts;
+    }
+
     /** The row's score in its sorted set. */
     double score(Object[] row) {
         return Values.score(entity.columns().get(scoreIndex), row[scoreIndex]);

@@ -12,6 +12,7 @@ import dev.dbx.core.capability.KeyValueSemantics;
 import dev.dbx.core.capability.KeyValueSession;
 import dev.dbx.core.capability.NativeBulkLoad;
 import dev.dbx.core.capability.ServerResources;
+import dev.dbx.core.capability.Sink;
 import dev.dbx.core.dataset.Entity;
 import dev.dbx.core.dataset.RowStream;
 import dev.dbx.core.dataset.TpchSchema;
@@ -78,7 +79,7 @@ class RedisContractIT extends StoreContractIT {
 
     @Override
     protected Set<Class<? extends Capability>> expectedCapabilities() {
-        return Set.of(DatasetModel.class, KeyValue.class, NativeBulkLoad.class, ServerResources.class);
+        return Set.of(DatasetModel.class, KeyValue.class, NativeBulkLoad.class, ServerResources.class, Sink.class);
     }
 
     /** Customer 1's comment rewritten in its hash, as any client could. */
