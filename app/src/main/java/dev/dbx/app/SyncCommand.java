@@ -10,7 +10,12 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "sync",
         mixinStandardHelpOptions = true,
-        subcommands = {SyncFullCommand.class, SyncIncrementalCommand.class},
+        subcommands = {
+            SyncFullCommand.class,
+            SyncIncrementalCommand.class,
+            SyncCdcCommand.class,
+            SyncStatusCommand.class
+        },
         description = {
             "Keep the engines in sync from PostgreSQL, the system of record: a full copy, an incremental one, or",
             "real-time change data capture through Kafka; and see how far behind each target is."

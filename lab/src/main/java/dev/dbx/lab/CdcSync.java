@@ -193,6 +193,13 @@ public final class CdcSync implements AutoCloseable {
         if (startedCapture) {
             capture.stop();
         }
+        Dataset dataset = Datasets.named(options.dataset());
+        for (int i = 0; i < targets.size(); i++) {
+            // what a merge-on-read model needs once writes stop (ClickHouse: one version per key for its queries)
+            targets.get(i).require(DatasetModel.class).index(dataset);
+            new LoadRecords(lab.dataDir())
+                    .changed(targetPlaces.get(i), dataset.name(), "kept in sync by CDC from " + options.from());
+        }
         return report;
     }
 

@@ -36,7 +36,6 @@ final class PostgresStore extends JdbcStore {
         PostgresDatasetModel model = new PostgresDatasetModel(sql);
         this.capabilities = Capabilities.builder()
                 .add(DatasetModel.class, model)
-
                 .add(SnapshotSource.class, new PostgresSnapshotSource(sql, model))
                 .add(ChangeTracking.class, new PostgresChangeTracking(sql, model))
                 .add(KeyValue.class, new PostgresKeyValue(sql))
