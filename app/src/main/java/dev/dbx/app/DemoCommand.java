@@ -7,6 +7,7 @@ import dev.dbx.core.dataset.YcsbSchema;
 import dev.dbx.engine.EngineStatus;
 import dev.dbx.engine.PrivateFiles;
 import dev.dbx.lab.Benchmarks;
+import dev.dbx.lab.CdcSync;
 import dev.dbx.lab.DatasetChoice;
 import dev.dbx.lab.EngineControl;
 import dev.dbx.lab.Lab;
@@ -19,6 +20,8 @@ import dev.dbx.lab.StoreSelection;
 import dev.dbx.lab.StoreTarget;
 import dev.dbx.lab.Verification;
 import dev.dbx.runs.RunStore;
+import dev.dbx.sync.verify.VerifyReport;
+import dev.dbx.workloads.churn.ChurnWorkload;
 import dev.dbx.workloads.query.QueryRunConfig;
 import dev.dbx.workloads.runner.BenchmarkRun;
 import dev.dbx.workloads.runner.RunConfig;
@@ -78,7 +81,7 @@ final class DemoCommand implements Callable<Integer> {
         boolean ok = true;
         long t0 = System.nanoTime();
 
-        step(out, "1/8 starting every local engine");
+        step(out, "1/9 starting every local engine");
         Set<String> all = lab.select(null);
         EngineControl engines = new EngineControl(lab, e -> EngineEvents.print(e, out));
         EngineControl.UpResult up = engines.up(all, false);
@@ -88,44 +91,50 @@ final class DemoCommand implements Callable<Integer> {
             StoreSelection stores = StoreSelection.resolve(lab, null);
             stores.skipped().forEach(s -> out.println("  - " + s));
 
-            step(out, "2/8 one record written and read back in every store, through its official client");
+            step(out, "2/9 one record written and read back in every store, through its official client");
             ok &= roundTrips(lab, stores.targets(), out);
 
-            step(out, "3/8 loading TPC-H SF " + scale + " into every store");
+            step(out, "3/9 loading TPC-H SF " + scale + " into every store");
             List<Loads.Outcome> tpch =
                     LoadCommand.load(lab, stores, DatasetChoice.of("tpch", scale, null), true, false, out);
             LoadTable.print(tpch, out);
             ok &= tpch.stream().allMatch(o -> o.error() == null);
 
-            step(out, "4/8 loading the YCSB usertable (" + Format.count(records) + " records) into every store");
+            step(out, "4/9 loading the YCSB usertable (" + Format.count(records) + " records) into every store");
             List<Loads.Outcome> ycsb =
                     LoadCommand.load(lab, stores, DatasetChoice.of("ycsb", null, records), true, false, out);
             LoadTable.print(ycsb, out);
             ok &= ycsb.stream().allMatch(o -> o.error() == null);
 
-            step(out, "5/8 dbx verify: the same data everywhere?");
+            step(out, "5/9 dbx verify: the same data everywhere?");
             List<Verification.Verified> verified = Verification.run(lab, stores.targets(), null, null);
             VerifyRendering.table(verified, out);
             ok &= Verification.equal(verified);
 
             Duration measure = ConfigLoader.parseDuration("--bench-duration", benchDuration);
             if (measure.isZero()) {
-                step(out, "6/8 benchmark skipped (--bench-duration 0)");
+                step(out, "6/9 benchmark skipped (--bench-duration 0)");
             } else {
                 step(
                         out,
-                        "6/8 " + BENCH_WORKLOAD + " (YCSB B: 95% reads, 5% updates) on every store, " + BENCH_THREADS
+                        "6/9 " + BENCH_WORKLOAD + " (YCSB B: 95% reads, 5% updates) on every store, " + BENCH_THREADS
                                 + " client threads, " + Format.duration(measure) + " each after a 2s warm-up");
                 ok &= bench(lab, stores.targets(), measure, out);
             }
 
             step(
                     out,
-                    "7/8 TPC-H Q1, Q3, Q6, Q10, Q12, Q14 in each engine's own language (SQL, aggregation pipelines,"
+                    "7/9 TPC-H Q1, Q3, Q6, Q10, Q12, Q14 in each engine's own language (SQL, aggregation pipelines,"
                             + " search aggregations, Cypher), cold then hot, every answer checked");
             ok &= queries(lab, stores.targets(), out);
 
-            step(out, "8/8 dbx status");
+            step(
+                    out,
+                    "8/9 real-time sync: PostgreSQL's changes through Kafka (Debezium) into every other store, while"
+                            + " an order-entry churn runs on PostgreSQL; then dbx verify against PostgreSQL");
+            ok &= cdc(lab, stores.targets(), out);
+
+            step(out, "9/9 dbx status");
             List<EngineStatus> statuses = new LabStatus(lab).collect(all);
             StatusReport.table(statuses, out);
         } finally {
@@ -139,6 +148,71 @@ final class DemoCommand implements Callable<Integer> {
         out.println("dbx: demo " + (ok ? "finished" : "FAILED") + " in " + Format.seconds(System.nanoTime() - t0)
                 + (ok ? "" : " (see above)"));
         return ok ? 0 : 1;
+    }
+
+    /**
+     * CDC into every store with a sink, from a new snapshot; churn on PostgreSQL for a few seconds; the lag each target
+     * saw; and verify, in this process (the embedded targets are open here), once every target caught up.
+     */
+    private boolean cdc(Lab lab, List<StoreTarget> targets, PrintStream out) {
+        List<String> to = targets.stream()
+                .map(StoreTarget::storeId)
+                .filter(id -> !id.equals(CDC_SOURCE))
+                .toList();
+        StoreTarget source = targets.stream()
+                .filter(t -> t.storeId().equals(CDC_SOURCE))
+                .findFirst()
+                .orElse(null);
+        if (source == null || to.isEmpty()) {
+            out.println("  skipped: CDC needs PostgreSQL and at least one other store");
+            return true;
+        }
+        CdcSync.Options options = new CdcSync.Options(CDC_SOURCE, to, "tpch", "demo", 4, null, true);
+        try (CdcSync sync = CdcSync.start(lab, options, line -> out.println("  " + line))) {
+            out.println("  waiting for the snapshot to reach " + String.join(", ", to));
+            if (!sync.awaitCaughtUp(Duration.ofMinutes(5))) {
+                out.println("  the snapshot did not reach every target within 5 minutes: "
+                        + SyncStatusRendering.line(sync.status()));
+            }
+            RunConfig config = new RunConfig(
+                    4,
+                    false,
+                    Duration.ofSeconds(15),
+                    0,
+                    Duration.ZERO,
+                    200,
+                    null,
+                    lab.config().timeout(),
+                    1);
+            out.println("  churn on postgres: " + config.mode() + " for 15 s");
+            BenchmarkRun churn = Benchmarks.run(
+                    lab,
+                    new ChurnWorkload(1),
+                    List.of(source),
+                    config,
+                    null,
+                    "",
+                    Map.of("source", "dbx demo"),
+                    new Benchmarks.Listener() {});
+            try (RunStore runs = RunStore.open(lab.dataDir())) {
+                runs.save(churn);
+            }
+            boolean caughtUp = sync.awaitCaughtUp(Duration.ofMinutes(2));
+            out.println("  " + (caughtUp ? "every target caught up" : "not every target caught up within 2 minutes"));
+            SyncStatusRendering.table(sync.stop().status(), out);
+            VerifyReport report = sync.verify();
+            out.println();
+            VerifyRendering.table(
+                    List.of(new Verification.Verified(report, "every store against postgres (the source)", List.of())),
+                    out);
+            return churn.correct() && report.equal();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (DbxException e) {
+            out.println("  CDC FAILED: " + e.userMessage());
+            return false;
+        }
     }
 
     /** TPC-H's natively answered queries on every store that has them, on the TPC-H just loaded: printed, stored. */
@@ -227,6 +301,8 @@ final class DemoCommand implements Callable<Integer> {
         }
         return ok;
     }
+
+    private static final String CDC_SOURCE = "postgres";
 
     private static void step(PrintStream out, String title) {
         out.println();

@@ -55,7 +55,11 @@ final class SyncCdcCommand implements Callable<Integer> {
             description = "Partitions of the change topic when it is created (default: 4).")
     int partitions = 4;
 
-    @Option(names = "--kafka", paramLabel = "URI", description = "A Kafka cluster (default: the local kafka engine).")
+    @Option(
+            names = "--kafka",
+            paramLabel = "URI",
+            description = "A Kafka cluster, e.g. kafka://user:password@host:9092 (default: DBX_KAFKA, else the local"
+                    + " kafka engine). DBX_KAFKA keeps a password off the command line.")
     URI kafka;
 
     @Option(
@@ -71,6 +75,12 @@ final class SyncCdcCommand implements Callable<Integer> {
                     + " process.")
     boolean verify;
 
+    @Option(
+            names = "--fresh",
+            description = "Start the pipeline again with a new snapshot (its replication slot dropped, its offsets"
+                    + " forgotten, its targets emptied): after the source was reloaded, for instance.")
+    boolean fresh;
+
     @Option(names = "--json", description = "Print the final figures as JSON (as dbx sync status --json).")
     boolean json;
 
@@ -82,7 +92,10 @@ final class SyncCdcCommand implements Callable<Integer> {
             throw new DbxException("--duration must be positive, not " + duration, "e.g. --duration 60s");
         }
         String name = pipeline == null ? dataset : pipeline;
-        CdcSync.Options options = new CdcSync.Options(from, to, dataset, name, partitions, kafka);
+        if (kafka == null && System.getenv("DBX_KAFKA") != null) {
+            kafka = URI.create(System.getenv("DBX_KAFKA"));
+        }
+        CdcSync.Options options = new CdcSync.Options(from, to, dataset, name, partitions, kafka, fresh);
         CdcSync running = CdcSync.start(lab, options, line -> System.err.println("dbx: " + line));
         CountDownLatch stopped = new CountDownLatch(1);
         CountDownLatch done = new CountDownLatch(1);

@@ -39,11 +39,13 @@ import java.util.function.Consumer;
  * <p>A capture already running (another {@code dbx sync cdc}, or one whose controller was killed) is joined, not
  * started twice: a second process applying to the same targets shares their partitions through Kafka's consumer
  * groups. A pipeline without stored offsets starts with a snapshot, so its targets are emptied first (their schema is
- * recreated): the snapshot's upserts cannot remove rows a target holds that the source does not.
+ * recreated): the snapshot's upserts cannot remove rows a target holds that the source does not. {@code fresh} makes
+ * a pipeline new again (its slot dropped, its offsets forgotten): after the source was reloaded, for instance.
  */
 public final class CdcSync implements AutoCloseable {
     /** What to sync: the source store, the targets, the pipeline's name and Kafka (null: the local engine). */
-    public record Options(String from, List<String> to, String dataset, String pipeline, int partitions, URI kafka) {
+    public record Options(
+            String from, List<String> to, String dataset, String pipeline, int partitions, URI kafka, boolean fresh) {
         public Options {
             to = List.copyOf(to);
             if (to.isEmpty()) {
@@ -99,6 +101,12 @@ public final class CdcSync implements AutoCloseable {
                 progress.accept("joining the capture already running (process " + status.pid() + ")");
                 this.startedCapture = false;
             } else {
+                if (options.fresh()) {
+                    // a new snapshot: the slot and the stored offsets go together (one without the other loses changes)
+                    progress.accept("forgetting the pipeline's slot and offsets: it starts again with a snapshot");
+                    changes.drop(options.pipeline(), CaptureConfig.DEFAULT_REPLICATION_USER);
+                    capture.reset();
+                }
                 if (!capture.hasOffsets()) {
                     for (int i = 0; i < targets.size(); i++) {
                         progress.accept("emptying " + targets.get(i).id() + " for the pipeline's first snapshot");

@@ -22,7 +22,7 @@ public record ApplySettings(
         int rejectAttempts,
         Duration statusEvery) {
     public static final ApplySettings DEFAULTS = new ApplySettings(
-            500, Duration.ofMillis(200), Duration.ofMillis(100), Duration.ofSeconds(5), 3, Duration.ofSeconds(1));
+            2000, Duration.ofMillis(200), Duration.ofMillis(100), Duration.ofSeconds(5), 3, Duration.ofSeconds(1));
 
     public ApplySettings {
         if (maxBatch < 1) {
