@@ -5,9 +5,11 @@ import dev.dbx.core.config.ConfigLoader;
 import dev.dbx.lab.CdcSync;
 import dev.dbx.lab.Lab;
 import dev.dbx.lab.Verification;
+import dev.dbx.runs.RunStore;
 import dev.dbx.sync.cdc.CdcReport;
 import dev.dbx.sync.cdc.TargetRun;
 import dev.dbx.sync.verify.VerifyReport;
+import dev.dbx.workloads.runner.BenchmarkRun;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -128,19 +130,27 @@ final class SyncCdcCommand implements Callable<Integer> {
             if (verify) {
                 report = running.verify();
             }
+            BenchmarkRun stored = running.run(figures, report);
+            try (RunStore runs = RunStore.open(lab.dataDir())) {
+                runs.save(stored);
+            }
             if (json) {
                 SyncStatusRendering.json(figures.status(), Dbx.rawOut());
             } else {
                 SyncStatusRendering.table(figures.status(), System.out);
-                for (TargetRun run : figures.runs()) {
-                    if (run.failure() != null) {
-                        System.out.println(run.target() + ": stopped early: " + run.failure());
+                for (TargetRun target : figures.runs()) {
+                    if (target.failure() != null) {
+                        System.out.println(target.target() + ": stopped early: " + target.failure());
                         exit = 1;
-                    } else if (run.retries() > 0) {
-                        System.out.println(run.target() + ": " + run.retries() + " batch(es) retried; last reason: "
-                                + run.lastRetryReason());
+                    } else if (target.retries() > 0) {
+                        System.out.println(target.target() + ": " + target.retries()
+                                + " batch(es) retried; last reason: " + target.lastRetryReason());
                     }
                 }
+            }
+            if (!json) {
+                System.out.println("stored as run " + stored.id() + "; dbx report " + stored.id()
+                        + " --out sync.html draws the lag of each target");
             }
             if (report != null) {
                 VerifyRendering.table(

@@ -3,6 +3,7 @@ package dev.dbx.lab;
 import dev.dbx.core.DbxException;
 import dev.dbx.core.capability.ChangeSource;
 import dev.dbx.core.capability.DatasetModel;
+import dev.dbx.core.capability.Sink;
 import dev.dbx.core.dataset.Dataset;
 import dev.dbx.core.dataset.Datasets;
 import dev.dbx.core.store.Store;
@@ -20,15 +21,26 @@ import dev.dbx.sync.cdc.CdcReport;
 import dev.dbx.sync.cdc.SyncStatus;
 import dev.dbx.sync.cdc.SyncStatusFile;
 import dev.dbx.sync.cdc.Target;
+import dev.dbx.sync.cdc.TargetRun;
+import dev.dbx.sync.cdc.TargetStatus;
 import dev.dbx.sync.verify.Verifier;
 import dev.dbx.sync.verify.VerifyReport;
+import dev.dbx.workloads.runner.BenchmarkRun;
+import dev.dbx.workloads.runner.OperationStats;
+import dev.dbx.workloads.runner.StoreRun;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.HdrHistogram.Histogram;
 
 /**
  * Real-time sync from PostgreSQL: the capture process (Debezium in a JVM of its own, see {@link CaptureProcess})
@@ -65,6 +77,7 @@ public final class CdcSync implements AutoCloseable {
     private final CaptureProcess capture;
     private final boolean startedCapture;
     private final CdcApply apply;
+    private final Instant started = Instant.now();
 
     private CdcSync(Lab lab, Options options, Consumer<String> progress) {
         this.lab = lab;
@@ -211,6 +224,66 @@ public final class CdcSync implements AutoCloseable {
         return report;
     }
 
+    /**
+     * This sync as a stored run (workload "sync-cdc"), like a benchmark's: per target the changes applied as the
+     * "apply" operation, whose response time is the lag from the source's commit to the target's acknowledged write
+     * (streamed changes only), dead letters as errors, retries, and verify's differences as wrong answers when it ran.
+     * Call after {@link #stop}.
+     */
+    public BenchmarkRun run(CdcReport report, VerifyReport verified) {
+        List<StoreRun> results = new ArrayList<>();
+        for (int i = 0; i < targets.size(); i++) {
+            Store target = targets.get(i);
+            TargetStatus status = report.status().targets().get(i);
+            TargetRun how = report.runs().get(i);
+            Histogram lag = apply.lag(status.target());
+            List<String> wrong = verified == null
+                    ? List.of()
+                    : verified.differences().stream()
+                            .filter(line -> line.startsWith(target.id() + " "))
+                            .limit(5)
+                            .toList();
+            results.add(new StoreRun(
+                    "sync-cdc",
+                    target.id(),
+                    target.identity().toString(),
+                    targetPlaces.get(i).placementLabel(),
+                    Map.of("sink", target.require(Sink.class).method()),
+                    "cdc from " + options.from() + " through Kafka",
+                    how.failure() == null ? StoreRun.Status.COMPLETE : StoreRun.Status.PARTIAL,
+                    how.failure(),
+                    started,
+                    report.ran().toNanos(),
+                    List.of(new OperationStats("apply", status.applied(), status.deadLettered(), lag, lag)),
+                    status.deadLettered() > 0 ? Map.of("dead-lettered", status.deadLettered()) : Map.of(),
+                    wrong.size(),
+                    wrong,
+                    List.of(),
+                    List.of(),
+                    0,
+                    how.retries()));
+        }
+        String id = RUN_ID.format(started) + "-sync-cdc";
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("from", options.from());
+        config.put("to", String.join(",", options.to()));
+        config.put("pipeline", options.pipeline());
+        config.put("partitions", Integer.toString(options.partitions()));
+        config.put("verified", verified == null ? "no" : verified.equal() ? "equal" : "different");
+        return new BenchmarkRun(
+                id,
+                id,
+                "",
+                "sync-cdc",
+                "change data capture from " + options.from() + " through Kafka into each target's sink",
+                Map.of("dataset", options.dataset()),
+                config,
+                Machine.describe().asMap(),
+                Revision.current(),
+                started,
+                results);
+    }
+
     /** Whether this process started the capture (else it joined one). */
     public boolean startedCapture() {
         return startedCapture;
@@ -238,6 +311,9 @@ public final class CdcSync implements AutoCloseable {
     public static CaptureStatus captureStatus(Lab lab, String pipeline) {
         return new CaptureProcess(pipelineDir(lab, pipeline)).status();
     }
+
+    private static final DateTimeFormatter RUN_ID =
+            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
 
     private static URI localKafka(Lab lab) {
         LocalEngine kafka = lab.localEngines().stream()

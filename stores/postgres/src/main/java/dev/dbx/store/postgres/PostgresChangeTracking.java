@@ -186,10 +186,10 @@ final class PostgresChangeTracking implements ChangeTracking {
             }
             return new PgChanges(c, position, now, queries, entities);
         } catch (SQLException e) {
-            close(c);
+            PostgresSnapshotSource.closeQuietly(c);
             throw SqlErrors.of(sql.storeId(), "reading the changes of " + dataset.name(), e);
         } catch (RuntimeException e) {
-            close(c);
+            PostgresSnapshotSource.closeQuietly(c);
             throw e;
         }
     }
@@ -277,19 +277,6 @@ final class PostgresChangeTracking implements ChangeTracking {
         return Boolean.parseBoolean(sql.queryString("SELECT (to_regclass('dbx_sync_watermark') IS NOT NULL)::text"));
     }
 
-    private static void close(Connection c) {
-        try {
-            c.rollback();
-        } catch (SQLException ignored) {
-            // closing anyway
-        }
-        try {
-            c.close();
-        } catch (SQLException ignored) {
-            // nothing more to release
-        }
-    }
-
     /** The changed rows, query after query, through cursors in the one repeatable-read transaction. */
     private final class PgChanges implements Changes {
         private final Connection c;
@@ -370,7 +357,7 @@ final class PostgresChangeTracking implements ChangeTracking {
 
         @Override
         public void close() {
-            PostgresChangeTracking.close(c);
+            PostgresSnapshotSource.closeQuietly(c);
         }
     }
 }

@@ -85,7 +85,8 @@ final class PostgresSnapshotSource implements SnapshotSource {
         }
     }
 
-    private static void closeQuietly(Connection c) {
+    /** Ends a connection's transaction (rolled back: it only read) and gives it back, whatever went wrong. */
+    static void closeQuietly(Connection c) {
         try {
             c.rollback();
         } catch (SQLException ignored) {

@@ -12,6 +12,7 @@ import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
@@ -123,6 +124,15 @@ public final class CdcApply implements AutoCloseable {
                     r.target().name(), r.meter().retries(), r.meter().lastError(), r.failure()[0]));
         }
         return runs;
+    }
+
+    /** A target's lag histogram so far (microseconds, streamed changes only), for a stored run. */
+    public Histogram lag(String target) {
+        return running.stream()
+                .filter(r -> r.target().name().equals(target))
+                .findFirst()
+                .map(r -> r.meter().lagMicros())
+                .orElseThrow(() -> new DbxException("no CDC target named " + target));
     }
 
     /** Why the status file could not be written the last time, or null. */

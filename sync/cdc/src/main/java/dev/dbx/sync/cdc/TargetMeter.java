@@ -63,6 +63,18 @@ final class TargetMeter {
         return lastError;
     }
 
+    /**
+     * The lag of every streamed change applied so far (as of the last {@link #snapshot}), in microseconds: the unit
+     * stored runs keep their latencies in.
+     */
+    synchronized Histogram lagMicros() {
+        Histogram micros = new Histogram(HIGHEST_LAG_MILLIS * 1000, 3);
+        for (org.HdrHistogram.HistogramIterationValue v : lagTotal.recordedValues()) {
+            micros.recordValueWithCount(v.getValueIteratedTo() * 1000, v.getCountAtValueIteratedTo());
+        }
+        return micros;
+    }
+
     /** The figures now; the rate is over the time since the figures before. Called by one thread at a time. */
     synchronized TargetStatus snapshot(long pending) {
         lagInterval = lag.getIntervalHistogram(lagInterval);
