@@ -18,6 +18,7 @@ import dev.dbx.sync.capture.CaptureStatus;
 import dev.dbx.sync.cdc.CdcApply;
 import dev.dbx.sync.cdc.CdcConfig;
 import dev.dbx.sync.cdc.CdcReport;
+import dev.dbx.sync.cdc.FreshStart;
 import dev.dbx.sync.cdc.SyncStatus;
 import dev.dbx.sync.cdc.SyncStatusFile;
 import dev.dbx.sync.cdc.Target;
@@ -110,6 +111,12 @@ public final class CdcSync implements AutoCloseable {
             }
             this.capture = new CaptureProcess(pipelineDir(lab, options.pipeline()));
             CaptureStatus status = capture.status();
+            if (status.running() && options.fresh()) {
+                throw new DbxException(
+                        "the capture of pipeline " + options.pipeline() + " runs (process " + status.pid()
+                                + "): a new snapshot (--fresh) needs it stopped",
+                        "stop the dbx sync cdc that started it (Ctrl-C), or leave out --fresh to join it");
+            }
             if (status.running()) {
                 progress.accept("joining the capture already running (process " + status.pid() + ")");
                 this.startedCapture = false;
@@ -129,6 +136,10 @@ public final class CdcSync implements AutoCloseable {
                         new LoadRecords(lab.dataDir())
                                 .changed(targetPlaces.get(i), dataset.name(), "emptied for a CDC snapshot");
                     }
+                }
+                if (!capture.hasOffsets()) {
+                    // the topic may hold earlier snapshots and runs: the targets start after them
+                    FreshStart.skipToEnd(kafka, dataset.name(), applied);
                 }
                 CaptureSource prepared = changes.prepare(dataset, options.pipeline());
                 progress.accept(
