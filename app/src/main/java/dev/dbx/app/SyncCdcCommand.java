@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -36,14 +37,8 @@ final class SyncCdcCommand implements Callable<Integer> {
     @ParentCommand
     SyncCommand sync;
 
-    @Option(names = "--from", paramLabel = "STORE", description = "The source (default: postgres).")
-    String from = "postgres";
-
-    @Option(names = "--to", split = ",", required = true, paramLabel = "STORE", description = "The targets.")
-    List<String> to;
-
-    @Option(names = "--dataset", paramLabel = "tpch", description = "The dataset (default: tpch).")
-    String dataset = "tpch";
+    @Mixin
+    SyncEnds ends;
 
     @Option(
             names = "--pipeline",
@@ -93,11 +88,11 @@ final class SyncCdcCommand implements Callable<Integer> {
         if (limit != null && (limit.isZero() || limit.isNegative())) {
             throw new DbxException("--duration must be positive, not " + duration, "e.g. --duration 60s");
         }
-        String name = pipeline == null ? dataset : pipeline;
+        String name = pipeline == null ? ends.dataset : pipeline;
         if (kafka == null && System.getenv("DBX_KAFKA") != null) {
             kafka = URI.create(System.getenv("DBX_KAFKA"));
         }
-        CdcSync.Options options = new CdcSync.Options(from, to, dataset, name, partitions, kafka, fresh);
+        CdcSync.Options options = new CdcSync.Options(ends.from, ends.to, ends.dataset, name, partitions, kafka, fresh);
         CdcSync running = CdcSync.start(lab, options, line -> System.err.println("dbx: " + line));
         CountDownLatch stopped = new CountDownLatch(1);
         CountDownLatch done = new CountDownLatch(1);
@@ -113,7 +108,7 @@ final class SyncCdcCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         int exit = 0;
         try (running) {
-            System.err.println("dbx: applying changes to " + String.join(", ", to) + " (status: dbx sync status;"
+            System.err.println("dbx: applying changes to " + String.join(", ", ends.to) + " (status: dbx sync status;"
                     + " the capture's log: " + running.home().resolve("capture.log") + ")");
             long end = limit == null ? Long.MAX_VALUE : System.nanoTime() + limit.toNanos();
             while (System.nanoTime() < end && !stopped.await(5, TimeUnit.SECONDS)) {
@@ -155,7 +150,7 @@ final class SyncCdcCommand implements Callable<Integer> {
             if (report != null) {
                 VerifyRendering.table(
                         List.of(new Verification.Verified(
-                                report, "every target against " + from + " (the source)", List.of())),
+                                report, "every target against " + ends.from + " (the source)", List.of())),
                         System.out);
                 if (!report.equal()) {
                     exit = 1;

@@ -7,6 +7,7 @@ import dev.dbx.lab.Syncs;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -25,19 +26,8 @@ final class SyncFullCommand implements Callable<Integer> {
     @ParentCommand
     SyncCommand sync;
 
-    @Option(names = "--from", paramLabel = "STORE", description = "The source (default: postgres).")
-    String from = "postgres";
-
-    @Option(
-            names = "--to",
-            split = ",",
-            required = true,
-            paramLabel = "STORE",
-            description = "The targets, e.g. mongo,elasticsearch,redis,duckdb,clickhouse,neo4j,sqlite.")
-    List<String> to;
-
-    @Option(names = "--dataset", paramLabel = "tpch", description = "The dataset (default: tpch).")
-    String dataset = "tpch";
+    @Mixin
+    SyncEnds ends;
 
     @Option(
             names = "--json",
@@ -49,11 +39,11 @@ final class SyncFullCommand implements Callable<Integer> {
     public Integer call() {
         Lab lab = sync.dbx.lab();
         StoreTarget source =
-                StoreSelection.resolve(lab, List.of(from)).targets().get(0);
-        List<StoreTarget> targets = StoreSelection.resolve(lab, to).targets();
-        System.err.println("dbx: copying a snapshot of " + dataset + " in " + source.storeId() + " into "
+                StoreSelection.resolve(lab, List.of(ends.from)).targets().get(0);
+        List<StoreTarget> targets = StoreSelection.resolve(lab, ends.to).targets();
+        System.err.println("dbx: copying a snapshot of " + ends.dataset + " in " + source.storeId() + " into "
                 + String.join(", ", targets.stream().map(StoreTarget::storeId).toList()));
-        Syncs.Full full = Syncs.full(lab, source, targets, dataset, new LoadProgress(System.err));
+        Syncs.Full full = Syncs.full(lab, source, targets, ends.dataset, new LoadProgress(System.err));
         if (json) {
             SyncRendering.json(full, System.out);
         } else {

@@ -7,6 +7,7 @@ import dev.dbx.lab.Syncs;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -25,14 +26,8 @@ final class SyncIncrementalCommand implements Callable<Integer> {
     @ParentCommand
     SyncCommand sync;
 
-    @Option(names = "--from", paramLabel = "STORE", description = "The source (default: postgres).")
-    String from = "postgres";
-
-    @Option(names = "--to", split = ",", required = true, paramLabel = "STORE", description = "The targets.")
-    List<String> to;
-
-    @Option(names = "--dataset", paramLabel = "tpch", description = "The dataset (default: tpch).")
-    String dataset = "tpch";
+    @Mixin
+    SyncEnds ends;
 
     @Option(
             names = "--json",
@@ -44,10 +39,10 @@ final class SyncIncrementalCommand implements Callable<Integer> {
     public Integer call() {
         Lab lab = sync.dbx.lab();
         StoreTarget source =
-                StoreSelection.resolve(lab, List.of(from)).targets().get(0);
-        List<StoreTarget> targets = StoreSelection.resolve(lab, to).targets();
+                StoreSelection.resolve(lab, List.of(ends.from)).targets().get(0);
+        List<StoreTarget> targets = StoreSelection.resolve(lab, ends.to).targets();
         List<Syncs.Incremental> outcomes =
-                Syncs.incremental(lab, source, targets, dataset, new Syncs.IncrementalListener() {
+                Syncs.incremental(lab, source, targets, ends.dataset, new Syncs.IncrementalListener() {
                     @Override
                     public void started(StoreTarget target) {
                         System.err.println("dbx: " + target.storeId() + ": reading what changed in " + source.storeId()

@@ -172,7 +172,7 @@ public final class EngineSupervisor {
         if (process.isPresent()) {
             appendLog(home.resolve("server.log"), "dbx: stopping (SIG" + engine.stopSignal() + ")");
             Processes.signalGroup(pid, engine.stopSignal().name());
-            if (!waitUntil(() -> !Processes.isRunning(pid), engine.stopTimeout())) {
+            if (!Processes.waitUntil(() -> !Processes.isRunning(pid), engine.stopTimeout())) {
                 appendLog(home.resolve("server.log"), "dbx: no exit after " + engine.stopTimeout() + ", SIGKILL");
             }
         }
@@ -206,7 +206,7 @@ public final class EngineSupervisor {
                 ProcessHandle.of(pid).map(p -> p.descendants().toList()).orElse(List.of());
         if (Processes.isRunning(pid) || Processes.groupAlive(pid)) {
             Processes.signalGroup(pid, "KILL");
-            waitUntil(() -> !Processes.groupAlive(pid), Duration.ofSeconds(10));
+            Processes.waitUntil(() -> !Processes.groupAlive(pid), Duration.ofSeconds(10));
         }
         descendants.forEach(ProcessHandle::destroyForcibly);
     }
@@ -247,7 +247,7 @@ public final class EngineSupervisor {
             } catch (RuntimeException e) {
                 last = e;
             }
-            sleep(POLL);
+            Processes.sleep(POLL);
         }
         kill(handle.pid());
         try {
@@ -304,7 +304,7 @@ public final class EngineSupervisor {
             int port = ctx.port(i);
             // A server killed a moment ago may still hold its port for a few milliseconds: its main thread already
             // shows as a zombie while the kernel closes its sockets. Give a just-freed port a short grace.
-            if (!waitUntil(() -> Ports.isFree(port), PORT_GRACE)) {
+            if (!Processes.waitUntil(() -> Ports.isFree(port), PORT_GRACE)) {
                 String what = engine.portNames().get(i);
                 throw new DbxException(
                         "port " + port + " (" + engine.name() + " " + what + ") on " + ctx.host()
@@ -359,25 +359,5 @@ public final class EngineSupervisor {
 
     static String describe(Throwable e) {
         return Failures.describe(e);
-    }
-
-    private static boolean waitUntil(java.util.function.BooleanSupplier condition, Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                return false;
-            }
-            sleep(Duration.ofMillis(100));
-        }
-        return true;
-    }
-
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DbxException("interrupted");
-        }
     }
 }

@@ -85,4 +85,26 @@ public final class Processes {
             return -1;
         }
     }
+
+    /** Polls {@code condition} every 100 ms until it holds (true) or {@code timeout} passes (false). */
+    public static boolean waitUntil(java.util.function.BooleanSupplier condition, java.time.Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                return false;
+            }
+            sleep(java.time.Duration.ofMillis(100));
+        }
+        return true;
+    }
+
+    /** Sleeps; an interrupt ends the wait as an error (the interrupt flag kept). */
+    public static void sleep(java.time.Duration d) {
+        try {
+            Thread.sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new dev.dbx.core.DbxException("interrupted");
+        }
+    }
 }

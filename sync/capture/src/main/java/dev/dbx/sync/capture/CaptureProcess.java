@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.function.BooleanSupplier;
 
 /**
  * Starts, stops and watches one capture pipeline's process: a JVM of its own (Debezium and Kafka Connect never load in
@@ -94,7 +93,7 @@ public final class CaptureProcess {
             CaptureStatus status = status();
             if (status.state().equals("failed") && status.running()) {
                 // it wrote why and is ending itself: let it exit, so its exit code can be told
-                waitUntil(() -> !Processes.isRunning(status.pid()), Duration.ofSeconds(10));
+                Processes.waitUntil(() -> !Processes.isRunning(status.pid()), Duration.ofSeconds(10));
                 continue;
             }
             if (!status.running()) {
@@ -107,7 +106,7 @@ public final class CaptureProcess {
             if (!status.state().equals("starting")) {
                 return status;
             }
-            sleep(Duration.ofMillis(200));
+            Processes.sleep(Duration.ofMillis(200));
         }
         kill();
         throw new DbxException(
@@ -121,9 +120,9 @@ public final class CaptureProcess {
         if (process.isPresent()) {
             long pid = process.get().pid();
             Processes.signalGroup(pid, "TERM");
-            if (!waitUntil(() -> !Processes.isRunning(pid), STOP_TIMEOUT)) {
+            if (!Processes.waitUntil(() -> !Processes.isRunning(pid), STOP_TIMEOUT)) {
                 Processes.signalGroup(pid, "KILL");
-                waitUntil(() -> !Processes.isRunning(pid), Duration.ofSeconds(10));
+                Processes.waitUntil(() -> !Processes.isRunning(pid), Duration.ofSeconds(10));
             }
         }
         try {
@@ -140,7 +139,7 @@ public final class CaptureProcess {
         if (process.isPresent()) {
             long pid = process.get().pid();
             Processes.signalGroup(pid, "KILL");
-            waitUntil(() -> !Processes.isRunning(pid), Duration.ofSeconds(10));
+            Processes.waitUntil(() -> !Processes.isRunning(pid), Duration.ofSeconds(10));
         }
     }
 
@@ -331,26 +330,6 @@ public final class CaptureProcess {
     private static void store(Properties p, Path file) throws IOException {
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             p.store(out, null);
-        }
-    }
-
-    private static boolean waitUntil(BooleanSupplier condition, Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                return false;
-            }
-            sleep(Duration.ofMillis(100));
-        }
-        return true;
-    }
-
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DbxException("interrupted");
         }
     }
 }
